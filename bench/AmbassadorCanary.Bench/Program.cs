@@ -1,0 +1,3 @@
+// Benchmarks arrive with the analysis issue.
+Console.WriteLine("usage: dotnet run --project bench/AmbassadorCanary.Bench -c Release -- <benchmark>");
+return 2;
