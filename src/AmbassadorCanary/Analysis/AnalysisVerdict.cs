@@ -31,3 +31,19 @@ public sealed record AnalysisVerdict(VerdictKind Kind, IReadOnlyList<CheckResult
 
     public bool AnyNoData => Checks.Any(c => c.Outcome == CheckOutcome.NoData);
 }
+
+/// <summary>What analysis knows about the tick being judged.</summary>
+public sealed record AnalysisContext(
+    Spec.RolloutSpec Spec,
+    int CanaryWeight,
+    string PrimaryName,
+    string CanaryName,
+    string PrimaryStatsName,
+    string CanaryStatsName,
+    DateTimeOffset Now);
+
+/// <summary>Judges the canary once per tick. The engine calls it only while traffic is shifted (weight above 0).</summary>
+public interface ICanaryAnalysis
+{
+    Task<AnalysisVerdict> EvaluateAsync(AnalysisContext context, CancellationToken cancellationToken);
+}
