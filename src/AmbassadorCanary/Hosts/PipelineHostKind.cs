@@ -1,0 +1,8 @@
+namespace AmbassadorCanary.Hosts;
+
+public enum PipelineHostKind
+{
+    Local,
+    GitHubActions,
+    AzurePipelines,
+}
