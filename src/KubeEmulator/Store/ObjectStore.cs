@@ -88,7 +88,7 @@ public sealed partial class ObjectStore
 
             meta["uid"] = Guid.NewGuid().ToString();
             meta["creationTimestamp"] = Timestamp(_time.GetUtcNow());
-            meta["generation"] = 1;
+            meta["generation"] = 1L;
             meta["resourceVersion"] = NextVersion();
             meta.Remove("deletionTimestamp");
             _objects[key] = copy;
@@ -144,11 +144,11 @@ public sealed partial class ObjectStore
                     meta[fixedField] = currentMeta[fixedField]?.DeepClone();
                 }
 
-                meta["generation"] = (long?)currentMeta["generation"] ?? 1;
+                meta["generation"] = GenerationOf(currentMeta);
                 SetOrRemove(next, "status", current["status"]);
                 if (!JsonNode.DeepEquals(SpecOf(current), SpecOf(next)))
                 {
-                    meta["generation"] = ((long?)currentMeta["generation"] ?? 1) + 1;
+                    meta["generation"] = GenerationOf(currentMeta) + 1;
                 }
             }
 
@@ -196,6 +196,10 @@ public sealed partial class ObjectStore
 
     private static (ResourceType Type, string Namespace, string Name) Key(ResourceType type, string? ns, string name) =>
         (type, type.Namespaced ? ns ?? "" : "", name);
+
+    // Tolerates an int-backed JsonValue (a cast to long? throws on those).
+    private static long GenerationOf(JsonObject meta) =>
+        meta["generation"] is JsonValue v && long.TryParse(v.ToJsonString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var g) ? g : 1;
 
     private static JsonObject Metadata(JsonObject obj)
     {
