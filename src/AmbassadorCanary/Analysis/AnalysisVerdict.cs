@@ -30,6 +30,9 @@ public sealed record AnalysisVerdict(VerdictKind Kind, IReadOnlyList<CheckResult
     public bool AnyFailed => Checks.Any(c => c.Outcome == CheckOutcome.Fail);
 
     public bool AnyNoData => Checks.Any(c => c.Outcome == CheckOutcome.NoData);
+
+    /// <summary>Analysis state after this tick, to persist and pass back in the next AnalysisContext; null if the analysis keeps none.</summary>
+    public AnalysisState? State { get; init; }
 }
 
 /// <summary>What analysis knows about the tick being judged.</summary>
@@ -40,7 +43,11 @@ public sealed record AnalysisContext(
     string CanaryName,
     string PrimaryStatsName,
     string CanaryStatsName,
-    DateTimeOffset Now);
+    DateTimeOffset Now)
+{
+    /// <summary>Analysis state from the previous tick (AnalysisVerdict.State), as persisted by the engine; null at the start.</summary>
+    public AnalysisState? State { get; init; }
+}
 
 /// <summary>Judges the canary once per tick. The engine calls it only while traffic is shifted (weight above 0).</summary>
 public interface ICanaryAnalysis

@@ -107,7 +107,7 @@ public sealed record JudgeSpec
 {
     public bool Enabled { get; init; } = true;
 
-    /// <summary>Bound on the false-rollback rate of the error-count test, over the whole rollout.</summary>
+    /// <summary>Bound on the judge's false-rollback rate over the whole rollout (9/10 spent on the error-count test, 1/10 on latency).</summary>
     public double Alpha { get; init; } = 0.01;
 
     /// <summary>Latency shift (canary vs primary, Hodges-Lehmann) below which a significant difference is ignored.</summary>
@@ -115,4 +115,7 @@ public sealed record JudgeSpec
 
     /// <summary>Promote before the last step when the judge is confident the canary is no worse.</summary>
     public bool PromoteEarly { get; init; }
+
+    /// <summary>Early promotion needs evidence that the canary's error rate is below this multiple of the primary's (above 1).</summary>
+    public double PromoteMargin { get; init; } = 1.5;
 }
