@@ -1,0 +1,29 @@
+namespace AmbassadorCanary.Spec;
+
+/// <summary>
+/// One problem with the rollout settings. Source is where the bad value came from: "flag", "input", "file",
+/// or "spec" for a value that is missing or a rule across settings. Field is that source's own name for it:
+/// <c>--step-weights</c>, <c>stepWeights</c>, or the YAML path <c>target.namespace</c>.
+/// </summary>
+public sealed record SpecError(string Source, string Field, string Message)
+{
+    /// <summary>The spec file's name, for file errors.</summary>
+    public string? File { get; init; }
+
+    /// <summary>1-based line in the spec file, when known.</summary>
+    public int? Line { get; init; }
+
+    public override string ToString() => Source switch
+    {
+        "file" => $"file {File ?? "(spec text)"}: {Field}: {Message}{(Line is { } line ? $" (line {line})" : "")}",
+        "flag" => $"flag {Field}: {Message}",
+        "input" => $"input {Field}: {Message}",
+        _ => $"{Field}: {Message}",
+    };
+}
+
+/// <summary>The loaded spec, or every error found (then Spec is null).</summary>
+public sealed record SpecLoadResult(RolloutSpec? Spec, IReadOnlyList<SpecError> Errors)
+{
+    public bool IsValid => Spec is not null && Errors.Count == 0;
+}
