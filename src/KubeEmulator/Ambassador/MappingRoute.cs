@@ -20,7 +20,7 @@ internal sealed record MappingRoute
 
     public bool PrefixExact { get; init; }
 
-    /// <summary>v1/v2 `host`: exact authority (or a regex with host_regex).</summary>
+    /// <summary>`host`: a DNS glob like hostname (an exact name is the simple case), or a regex with host_regex.</summary>
     public string? Host { get; init; }
 
     public bool HostRegex { get; init; }

@@ -28,7 +28,7 @@ public sealed class MetricsEndpoint : IAsyncDisposable
 
     internal static async Task<MetricsEndpoint> StartAsync(Func<string> metrics, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(MetricsEndpoint).Assembly.GetName().Name });
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();

@@ -85,7 +85,8 @@ internal sealed class RouteGroup
             return false;
         }
 
-        if (_keys.Host is not null && !(_hostRegex?.IsMatch(request.Host) ?? string.Equals(_keys.Host, request.Host, StringComparison.OrdinalIgnoreCase)))
+        // Emissary 2+ treats a non-regex `host` like `hostname`: a DNS glob, of which an exact name is the simple case.
+        if (_keys.Host is not null && !(_hostRegex?.IsMatch(request.Host) ?? HostnameMatches(_keys.Host, request.Host)))
         {
             return false;
         }
