@@ -45,7 +45,7 @@ public static class RolloutSpecLoader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            errors.Add(new SpecError("file", "(file)", $"cannot be read: {e.Message}") { File = sources.FilePath });
+            errors.Add(new SpecError("file", "", $"cannot be read: {e.Message}") { File = sources.FilePath });
             return null;
         }
     }

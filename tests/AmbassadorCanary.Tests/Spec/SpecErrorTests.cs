@@ -33,6 +33,8 @@ public sealed class SpecErrorTests
     [TestCase("analysis:\n  judge:\n    enabled: maybe\n", "file rollout.yaml: analysis.judge.enabled: 'maybe' is not true or false (line 3)")]
     [TestCase("analysis:\n  minSuccessRate: 101\n", "file rollout.yaml: analysis.minSuccessRate: 101 is outside 0..100 (line 2)")]
     [TestCase("target: web\n", "file rollout.yaml: target: must be a map of settings (line 1)")]
+    [TestCase("- steps\n", "file rollout.yaml: must be a map of settings (target, route, steps, ...) (line 1)")]
+    [TestCase("interval: 1m\n---\ninterval: 2m\n", "file rollout.yaml: holds several YAML documents; give one (line 3)")]
     [TestCase("route:\n  prefix: web\n", "file rollout.yaml: route.prefix: 'web' must start with '/' (line 2)")]
     public void File_errors_name_the_key_and_line(string yaml, string expected)
     {
@@ -110,7 +112,7 @@ public sealed class SpecErrorTests
         var errors = SpecLoading.Errors("target:\n  deployment: [web\n", SpecLoading.MinimalFlags);
 
         Assert.That(errors, Has.Count.EqualTo(1));
-        Assert.That(errors[0], Does.StartWith("file rollout.yaml: (yaml): not valid YAML:"));
+        Assert.That(errors[0], Does.StartWith("file rollout.yaml: not valid YAML:").And.EndWith("(line 3)"));
     }
 
     [Test]
@@ -140,5 +142,15 @@ public sealed class SpecErrorTests
             "file rollout.yaml: analysis.webhooks[0].retries: 50 is outside 0..10 (line 13)",
             "file rollout.yaml: analysis.webhooks[0].kind: 'before' is not one of: pre-rollout, step, confirm-promotion, post-rollout, rollback (line 11)",
         }));
+    }
+
+    [Test]
+    public void Missing_spec_file_is_reported_with_its_path()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"absent-{Guid.NewGuid():N}.yaml");
+
+        var result = AmbassadorCanary.Spec.RolloutSpecLoader.Load(new AmbassadorCanary.Spec.SpecSources { FilePath = path });
+
+        Assert.That(result.Errors.Select(e => e.ToString()), Has.Some.StartsWith($"file {path}: cannot be read:"));
     }
 }

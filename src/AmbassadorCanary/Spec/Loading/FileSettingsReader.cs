@@ -32,7 +32,7 @@ internal sealed class FileSettingsReader
         }
         catch (YamlException e)
         {
-            errors.Add(reader.Origin("(yaml)", e.Start.Line).Error($"not valid YAML: {e.InnerException?.Message ?? e.Message}"));
+            errors.Add(reader.Origin("", e.Start.Line).Error($"not valid YAML: {e.InnerException?.Message ?? e.Message}"));
             return [];
         }
 
@@ -41,7 +41,7 @@ internal sealed class FileSettingsReader
             case 0:
                 return [];
             case > 1:
-                errors.Add(reader.Origin("(yaml)", stream.Documents[1].RootNode.Start.Line).Error("holds several YAML documents; give one"));
+                errors.Add(reader.Origin("", stream.Documents[1].RootNode.Start.Line).Error("holds several YAML documents; give one"));
                 return [];
         }
 
@@ -52,7 +52,7 @@ internal sealed class FileSettingsReader
         }
         else if (!IsEmpty(root))
         {
-            errors.Add(reader.Origin("(root)", root.Start.Line).Error("must be a map of settings (target, route, steps, ...)"));
+            errors.Add(reader.Origin("", root.Start.Line).Error("must be a map of settings (target, route, steps, ...)"));
         }
 
         return reader._settings;
