@@ -1,7 +1,7 @@
 namespace AmbassadorCanary.Hosts;
 
-/// <summary>One pipeline input: its CLI flag name (kebab-case) and whether its value is a secret.</summary>
-public sealed record ActionInput(string Name, bool IsSecret = false)
+/// <summary>One pipeline input: its CLI flag name (kebab-case), whether its value is a secret, and whether only GitHub has it.</summary>
+public sealed record ActionInput(string Name, bool IsSecret = false, bool GitHubOnly = false)
 {
     /// <summary>The Azure task.json name: camelCase of the flag name.</summary>
     public string AzureName => InputNames.ToCamelCase(Name);
@@ -60,7 +60,7 @@ public static class ActionInputs
         new("prometheus-token", IsSecret: true),
         new("prometheus-username"),
         new("prometheus-password", IsSecret: true),
-        new("github-token", IsSecret: true),
+        new("github-token", IsSecret: true, GitHubOnly: true),
     ];
 
     public static ActionInput? Find(string name) =>

@@ -40,6 +40,25 @@ public sealed class ClusterConnectionResolver(IPipelineHost host, HostEnvironmen
         return new ClusterConnection(ClusterConnectionKind.DefaultKubeconfig, null, context, ownsFile: false);
     }
 
+    /// <summary>A kubeconfig file the user named (the CLI's --kubeconfig); its secrets are masked, the file is kept.</summary>
+    /// <exception cref="FormatException">Unreadable or not a kubeconfig, or the context is not in it.</exception>
+    public async Task<ClusterConnection> ResolveFileAsync(string path, string? context, CancellationToken cancellationToken)
+    {
+        context = string.IsNullOrWhiteSpace(context) ? null : context.Trim();
+        string content;
+        try
+        {
+            content = await File.ReadAllTextAsync(path, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new FormatException($"kubeconfig {path}: cannot be read: {e.Message}", e);
+        }
+
+        var document = Inspect(content, context);
+        return new ClusterConnection(ClusterConnectionKind.DefaultKubeconfig, path, context ?? document.CurrentContext, ownsFile: false);
+    }
+
     private async Task<ClusterConnection> FromInputAsync(string input, string? context, CancellationToken cancellationToken)
     {
         // Base64 input carries every credential in one string: mask it as a whole before anything else.
@@ -49,6 +68,29 @@ public sealed class ClusterConnectionResolver(IPipelineHost host, HostEnvironmen
         }
 
         var content = KubeconfigInput.Decode(input);
+        var document = Inspect(content, context);
+
+        var path = Path.Combine(environment.TempDirectory(), "ambassador-canary-kubeconfig-" + Guid.NewGuid().ToString("N") + ".yaml");
+        try
+        {
+            await WritePrivateFileAsync(path, content, cancellationToken);
+        }
+        catch
+        {
+            if (File.Exists(path))
+            {
+                File.Delete(path);
+            }
+
+            throw;
+        }
+
+        return new ClusterConnection(ClusterConnectionKind.KubeconfigInput, path, context ?? document.CurrentContext ?? document.Contexts[0], ownsFile: true);
+    }
+
+    /// <summary>Registers the kubeconfig's secrets with the host, then checks the context choice.</summary>
+    private KubeconfigDocument Inspect(string content, string? context)
+    {
         KubeconfigDocument document;
         try
         {
@@ -76,22 +118,7 @@ public sealed class ClusterConnectionResolver(IPipelineHost host, HostEnvironmen
             throw new FormatException($"kubeconfig: no current-context; choose one with the context input (contexts: {string.Join(", ", document.Contexts)})");
         }
 
-        var path = Path.Combine(environment.TempDirectory(), "ambassador-canary-kubeconfig-" + Guid.NewGuid().ToString("N") + ".yaml");
-        try
-        {
-            await WritePrivateFileAsync(path, content, cancellationToken);
-        }
-        catch
-        {
-            if (File.Exists(path))
-            {
-                File.Delete(path);
-            }
-
-            throw;
-        }
-
-        return new ClusterConnection(ClusterConnectionKind.KubeconfigInput, path, context ?? document.CurrentContext ?? document.Contexts[0], ownsFile: true);
+        return document;
     }
 
     /// <summary>Created with mode 0600 from the start: there is no moment the credentials are readable by others.</summary>

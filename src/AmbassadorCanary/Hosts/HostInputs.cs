@@ -9,14 +9,15 @@ public sealed record HostInputs(IReadOnlyDictionary<string, string> Values)
 
     /// <summary>
     /// The inputs as a command line: the command first, then <c>--name value</c> pairs in <see cref="ActionInputs.All"/> order.
-    /// Lets the pipeline path go through the same parser and validation as the CLI.
+    /// Lets the pipeline path go through the same parser and validation as the CLI. Inputs named in
+    /// <paramref name="exclude"/> are left out (e.g. kubeconfig, whose content is materialised to a file first).
     /// </summary>
-    public IReadOnlyList<string> ToArguments(string defaultCommand = "rollout")
+    public IReadOnlyList<string> ToArguments(string defaultCommand = "rollout", IReadOnlyCollection<string>? exclude = null)
     {
         var args = new List<string> { Get(ActionInputs.Command) ?? defaultCommand };
         foreach (var input in ActionInputs.All)
         {
-            if (input.Name != ActionInputs.Command && Values.TryGetValue(input.Name, out var value))
+            if (input.Name != ActionInputs.Command && exclude?.Contains(input.Name) != true && Values.TryGetValue(input.Name, out var value))
             {
                 args.Add("--" + input.Name);
                 args.Add(value);

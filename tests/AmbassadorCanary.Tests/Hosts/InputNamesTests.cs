@@ -91,6 +91,7 @@ public class InputNamesTests
 
         Assert.That(inputs.ToArguments(), Is.EqualTo(new[] { "step", "--namespace", "shop", "--step-weights", "10,50" }));
         Assert.That(HostInputs.Empty.ToArguments(), Is.EqualTo(new[] { "rollout" }));
+        Assert.That(inputs.ToArguments(exclude: ["step-weights"]), Is.EqualTo(new[] { "step", "--namespace", "shop" }));
     }
 
     [Test]

@@ -187,4 +187,32 @@ public class KubeconfigTests
         Assert.That(connection.KubeconfigPath, Is.Null);
         Assert.That(connection.Context, Is.EqualTo("dev"));
     }
+
+    [Test]
+    public async Task A_named_file_is_inspected_and_masked_but_kept()
+    {
+        var env = new TestHostEnvironment();
+        var host = new GitHubActionsHost(env.Build());
+        var path = Path.Combine(Path.GetTempPath(), "hosts-kubeconfig-" + Guid.NewGuid().ToString("N") + ".yaml");
+        await File.WriteAllTextAsync(path, Kubeconfig());
+        try
+        {
+            var resolver = new ClusterConnectionResolver(host, env.Build(), _ => false);
+            await using (var connection = await resolver.ResolveFileAsync(path, null, CancellationToken.None))
+            {
+                Assert.That(connection.Kind, Is.EqualTo(ClusterConnectionKind.DefaultKubeconfig));
+                Assert.That(connection.KubeconfigPath, Is.EqualTo(path));
+                Assert.That(connection.Context, Is.EqualTo("emulator"));
+            }
+
+            Assert.That(File.Exists(path), Is.True, "a user's own file is never deleted");
+            Assert.That(host.Masker.Secrets, Is.SupersetOf(AllSecrets()));
+            var missing = await Assert.ThrowsAsync<FormatException>(() => resolver.ResolveFileAsync(path + ".missing", null, CancellationToken.None));
+            Assert.That(missing!.Message, Does.StartWith("kubeconfig " + path + ".missing: cannot be read"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
