@@ -50,7 +50,7 @@ internal sealed class MetricsCanaryAnalysis(ITrafficWindowSource source) : ICana
             return new AnalysisVerdict(VerdictKind.Continue, checks) { State = state with { Ticks = state.Ticks + 1 } };
         }
 
-        var errorJudge = new SequentialCountJudge(judge.Alpha * (1 - LatencyAlphaShare), judge.PromoteMargin);
+        var errorJudge = new SequentialCountJudge(judge.Alpha * (1 - LatencyAlphaShare), judge.MinErrorRatio);
         var latencyJudge = new LatencyJudge(judge.Alpha * LatencyAlphaShare, judge.MinLatencyEffect.TotalMilliseconds);
         var errorState = state.Errors ?? errorJudge.Start();
         var latencyState = state.Latency ?? LatencyJudgeState.Initial;

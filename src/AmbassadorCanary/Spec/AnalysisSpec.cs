@@ -116,6 +116,9 @@ public sealed record JudgeSpec
     /// <summary>Promote before the last step when the judge is confident the canary is no worse.</summary>
     public bool PromoteEarly { get; init; }
 
-    /// <summary>Early promotion needs evidence that the canary's error rate is below this multiple of the primary's (above 1).</summary>
-    public double PromoteMargin { get; init; } = 1.5;
+    /// <summary>
+    /// Smallest canary/primary 5xx-rate ratio worth a rollback (above 1). The error judge looks for ratios from this to
+    /// twice it; early promotion needs evidence that the ratio is below it.
+    /// </summary>
+    public double MinErrorRatio { get; init; } = 1.5;
 }

@@ -9,14 +9,13 @@ internal sealed record ErrorJudgement(double EValueWorse, double EValueNoWorse, 
 /// rates are equal (H0: canary rate ≤ primary rate). For a rate ratio r = canary rate / primary rate, a canary error
 /// has likelihood ratio r / (r·p0 + 1 − p0) and a primary error 1 / (r·p0 + 1 − p0). The product over ticks is a
 /// test supermartingale under H0 for every r &gt; 1, and so is any mixture of them: here an equal-weight mixture
-/// over a log-uniform grid of r in [1.2, 5]. By Ville's inequality the chance it ever reaches 1/alpha under H0 is at
-/// most alpha, however often it is looked at. The no-worse side (for early promotion) is the mirror image:
-/// H0' is r ≥ margin, the mixture runs over r' in [margin/5, margin/1.2], each tick's ratio taken against r = margin.
+/// over a log-uniform grid of r from the minimum ratio m to 2m (bigger regressions are caught fast by the top of the
+/// grid anyway). By Ville's inequality the chance it ever reaches 1/alpha under H0 is at most alpha, however often it
+/// is looked at. The no-worse side (for early promotion) is the mirror image: H0' is r ≥ m, the mixture runs over
+/// r' in [m/3, m/1.2], each tick's ratio taken against r = m.
 /// </summary>
 internal sealed class SequentialCountJudge
 {
-    public const double MinWorseRatio = 1.2;
-    public const double MaxWorseRatio = 5;
     private const int GridSize = 40;
 
     private readonly double logThreshold;
@@ -24,28 +23,28 @@ internal sealed class SequentialCountJudge
     private readonly double[] noWorseRatios;
     private readonly double margin;
 
-    public SequentialCountJudge(double alpha, double promoteMargin)
-        : this(alpha, LogUniformGrid(MinWorseRatio, MaxWorseRatio, GridSize), LogUniformGrid(promoteMargin / MaxWorseRatio, promoteMargin / MinWorseRatio, GridSize), promoteMargin)
+    public SequentialCountJudge(double alpha, double minErrorRatio)
+        : this(alpha, LogUniformGrid(minErrorRatio, 2 * minErrorRatio, GridSize), LogUniformGrid(minErrorRatio / 3, minErrorRatio / 1.2, GridSize), minErrorRatio)
     {
     }
 
     /// <summary>With explicit grids (equal weights); tests use single points to check against closed forms.</summary>
-    public SequentialCountJudge(double alpha, IReadOnlyList<double> worseRatios, IReadOnlyList<double> noWorseRatios, double promoteMargin)
+    public SequentialCountJudge(double alpha, IReadOnlyList<double> worseRatios, IReadOnlyList<double> noWorseRatios, double minErrorRatio)
     {
         if (!(alpha is > 0 and < 1))
         {
             throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "judge alpha must be between 0 and 1");
         }
 
-        if (!(promoteMargin > 1) || worseRatios.Any(r => !(r > 1)) || noWorseRatios.Any(r => !(r > 0 && r < promoteMargin)))
+        if (!(minErrorRatio > 1) || worseRatios.Any(r => !(r > 1)) || noWorseRatios.Any(r => !(r > 0 && r < minErrorRatio)))
         {
-            throw new ArgumentOutOfRangeException(nameof(promoteMargin), "judge: worse ratios must exceed 1, no-worse ratios must lie in (0, margin), margin above 1");
+            throw new ArgumentOutOfRangeException(nameof(minErrorRatio), "judge: the minimum error ratio and every worse ratio must exceed 1, no-worse ratios must lie in (0, minimum ratio)");
         }
 
         logThreshold = Math.Log(1 / alpha);
         this.worseRatios = [.. worseRatios];
         this.noWorseRatios = [.. noWorseRatios];
-        margin = promoteMargin;
+        margin = minErrorRatio;
     }
 
     public double Threshold => Math.Exp(logThreshold);
