@@ -24,6 +24,7 @@ public sealed partial class AmbassadorSimulator : IDisposable
     private readonly Random _random;
     private readonly TrafficTotals _totals = new();
     private readonly Dictionary<(string Ns, string Pod), Dictionary<string, EnvoyClusterStats>> _podStats = [];
+    private readonly System.Collections.Concurrent.ConcurrentQueue<Exception> _failures = new();
     private TrafficProfile _traffic;
     private DateTimeOffset _lastGenerated;
     private double _carry;
@@ -57,6 +58,9 @@ public sealed partial class AmbassadorSimulator : IDisposable
 
     /// <summary>Answers the API server's pod proxy for each Ambassador pod: port 8877, paths metrics and stats/prometheus.</summary>
     public PodProxyHandler PodProxy { get; }
+
+    /// <summary>Errors met while simulating in reaction to a store write (kept here so the write itself never fails).</summary>
+    public IReadOnlyCollection<Exception> Failures => _failures;
 
     /// <summary>Names of the Ambassador pods (namespace/name) that currently receive traffic.</summary>
     public IReadOnlyList<string> ReadyAmbassadorPods
@@ -181,7 +185,16 @@ public sealed partial class AmbassadorSimulator : IDisposable
 
         lock (_gate)
         {
-            Generate(); // With the routing as it was before this change.
+            try
+            {
+                Generate(); // With the routing as it was before this change.
+            }
+            catch (Exception ex)
+            {
+                // The writer that raised Changed must not fail because of the simulation.
+                _failures.Enqueue(new InvalidOperationException($"simulated Ambassador: generating traffic before {change.Resource} {change.Namespace}/{change.Name} changed failed: {ex.Message}", ex));
+            }
+
             if (_observed.Apply(change))
             {
                 _dirty = true;

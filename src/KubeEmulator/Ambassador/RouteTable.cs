@@ -72,10 +72,18 @@ internal sealed class RouteGroup
 
     public bool Matches(SyntheticRequest request)
     {
-        if (!Serves)
+        try
         {
-            return false;
+            return Serves && MatchesUnguarded(request);
         }
+        catch (RegexMatchTimeoutException)
+        {
+            return false; // A runaway pattern must not break the store write that triggered routing.
+        }
+    }
+
+    private bool MatchesUnguarded(SyntheticRequest request)
+    {
 
         var pathMatches = _prefixRegex is not null ? _prefixRegex.IsMatch(request.Path)
             : _keys.PrefixExact ? request.Path == _keys.Prefix

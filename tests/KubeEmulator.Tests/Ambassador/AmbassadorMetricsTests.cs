@@ -36,6 +36,7 @@ public sealed class AmbassadorMetricsTests
     [TearDown]
     public void TearDown()
     {
+        Assert.That(_ambassador.Failures, Is.Empty);
         _ambassador.Dispose();
         _cluster.Dispose();
     }

@@ -19,7 +19,12 @@ public sealed class AmbassadorRoutingTests
     }
 
     [TearDown]
-    public void TearDown() => _cluster.Dispose();
+    public void TearDown()
+    {
+        Assert.That(_cluster.Ambassador?.Failures, Is.Null.Or.Empty);
+        Assert.That(_cluster.Controller.Failures, Is.Empty);
+        _cluster.Dispose();
+    }
 
     [Test]
     public void Weight_90_10_over_10000_requests_lands_within_one_and_a_half_points()
@@ -258,6 +263,28 @@ public sealed class AmbassadorRoutingTests
 
         Assert.That(100.0 * canary.ByStatusCode[502] / canary.Responses, Is.EqualTo(10).Within(1.5));
         Assert.That(routed.Cluster("web").Errors5xx, Is.Zero);
+    }
+
+    [Test]
+    public void A_mapping_with_an_invalid_regex_never_matches_and_breaks_nothing()
+    {
+        _cluster.AddMapping("web", SimulatedCluster.Spec("web"));
+        _cluster.AddMapping("web-broken", SimulatedCluster.Spec("web-canary", extra: new JsonObject
+        {
+            ["regex_headers"] = new JsonObject { ["x-canary"] = "(unclosed" },
+        }));
+        var ambassador = _cluster.StartAmbassador(new AmbassadorSimulatorOptions
+        {
+            Traffic = new TrafficProfile
+            {
+                RequestsPerSecond = 10,
+                Segments = [new TrafficSegment { Share = 1, Headers = new Dictionary<string, string> { ["x-canary"] = "(unclosed" } }],
+            },
+        });
+
+        _cluster.Clock.Advance(TimeSpan.FromSeconds(10));
+
+        Assert.That(ambassador.GetTraffic().MappingRequests("default/web"), Is.EqualTo(100));
     }
 
     [Test]
