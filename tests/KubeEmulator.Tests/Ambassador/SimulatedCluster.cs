@@ -15,9 +15,8 @@ internal sealed class SimulatedCluster : IDisposable
     {
         Store = new ObjectStore(Clock);
         Controller = new DeploymentController(Store, Clock, controller ?? new DeploymentControllerOptions { ReadyDelay = ReadyDelay });
-        var emissary = Deployment("emissary-ingress", "docker.io/emissaryingress/emissary:3.10.0", ambassadorReplicas,
-            new JsonObject { ["app.kubernetes.io/name"] = "emissary-ingress" });
-        Store.Create(ResourceType.Deployments, "emissary", emissary);
+        Store.Create(ResourceType.Deployments, "emissary", EmissaryObjects.Deployment(replicas: ambassadorReplicas));
+        Store.Create(ResourceType.Services, "emissary", EmissaryObjects.AdminService());
         Clock.Advance(ReadyDelay);
     }
 
