@@ -1,7 +1,7 @@
 namespace AmbassadorCanary.Hosts;
 
 /// <summary>One pipeline input: its CLI flag name (kebab-case), whether its value is a secret, and whether only GitHub has it.</summary>
-public sealed record ActionInput(string Name, bool IsSecret = false, bool GitHubOnly = false)
+internal sealed record ActionInput(string Name, bool IsSecret = false, bool GitHubOnly = false)
 {
     /// <summary>The Azure task.json name: camelCase of the flag name.</summary>
     public string AzureName => InputNames.ToCamelCase(Name);
@@ -11,7 +11,7 @@ public sealed record ActionInput(string Name, bool IsSecret = false, bool GitHub
 /// The one list of inputs the action (action.yml) and the task (action/task/task.json) declare.
 /// Tests keep action.yml, task.json and docs/pipeline-hosts.md in step with it.
 /// </summary>
-public static class ActionInputs
+internal static class ActionInputs
 {
     /// <summary>The input holding the command; it becomes the CLI's first argument, not a flag.</summary>
     public const string Command = "command";

@@ -1,7 +1,7 @@
 namespace AmbassadorCanary.Hosts;
 
 /// <summary>Azure Pipelines (TF_BUILD=True): ##vso logging commands on stdout; inputs arrive camelCase, uppercased.</summary>
-public sealed class AzurePipelinesHost : IPipelineHost
+internal sealed class AzurePipelinesHost : IPipelineHost
 {
     private readonly HostEnvironment _environment;
     private readonly HostConsole _console;

@@ -2,7 +2,7 @@ using k8s;
 
 namespace AmbassadorCanary.Hosts;
 
-public enum ClusterConnectionKind
+internal enum ClusterConnectionKind
 {
     /// <summary>The kubeconfig input, written to a private temporary file.</summary>
     KubeconfigInput,
@@ -17,7 +17,7 @@ public enum ClusterConnectionKind
 /// <summary>
 /// How to reach the cluster. Owns the temporary kubeconfig file, if any: dispose it at exit to delete the file.
 /// </summary>
-public sealed class ClusterConnection : IAsyncDisposable
+internal sealed class ClusterConnection : IAsyncDisposable
 {
     private int _disposed;
 

@@ -4,7 +4,7 @@ namespace AmbassadorCanary.Hosts;
 /// Decides how to reach the cluster: the kubeconfig input (content or base64) first, then in-cluster, then the
 /// default kubeconfig. Secrets found in the kubeconfig are registered with the host before this returns.
 /// </summary>
-public sealed class ClusterConnectionResolver(IPipelineHost host, HostEnvironment environment, Func<string, bool>? fileExists = null)
+internal sealed class ClusterConnectionResolver(IPipelineHost host, HostEnvironment environment, Func<string, bool>? fileExists = null)
 {
     public const string ServiceAccountTokenPath = "/var/run/secrets/kubernetes.io/serviceaccount/token";
 

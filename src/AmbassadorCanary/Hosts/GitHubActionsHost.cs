@@ -1,7 +1,7 @@
 namespace AmbassadorCanary.Hosts;
 
 /// <summary>GitHub Actions (GITHUB_ACTIONS=true): workflow commands on stdout, file commands for outputs and summary.</summary>
-public sealed class GitHubActionsHost : IPipelineHost
+internal sealed class GitHubActionsHost : IPipelineHost
 {
     private readonly HostEnvironment _environment;
     private readonly HostConsole _console;

@@ -4,7 +4,7 @@ namespace AmbassadorCanary.Hosts;
 /// Everything a pipeline host touches outside the process: environment variables, stdout and files.
 /// Injected so tests never mutate the real process environment or console.
 /// </summary>
-public sealed record HostEnvironment
+internal sealed record HostEnvironment
 {
     /// <summary>Returns an environment variable's value, or null when it is not set.</summary>
     public required Func<string, string?> GetVariable { get; init; }

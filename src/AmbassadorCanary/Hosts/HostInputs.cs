@@ -1,7 +1,7 @@
 namespace AmbassadorCanary.Hosts;
 
 /// <summary>Inputs a pipeline passed, keyed by CLI flag name. Only non-empty values are present.</summary>
-public sealed record HostInputs(IReadOnlyDictionary<string, string> Values)
+internal sealed record HostInputs(IReadOnlyDictionary<string, string> Values)
 {
     public static HostInputs Empty { get; } = new(new Dictionary<string, string>());
 

@@ -4,7 +4,7 @@ namespace AmbassadorCanary.Hosts;
 /// The CI system the tool runs in: where inputs come from, where outputs, log commands, masks and the summary go.
 /// Implementations write synchronously and in call order; every line passes through the host's <see cref="SecretMasker"/>.
 /// </summary>
-public interface IPipelineHost
+internal interface IPipelineHost
 {
     PipelineHostKind Kind { get; }
 

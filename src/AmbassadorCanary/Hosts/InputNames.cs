@@ -3,7 +3,7 @@ using System.Text;
 namespace AmbassadorCanary.Hosts;
 
 /// <summary>Name conversions between CLI flags (kebab-case), Azure inputs (camelCase) and INPUT_* variables.</summary>
-public static class InputNames
+internal static class InputNames
 {
     /// <summary>step-weights → stepWeights; max-latency-p99 → maxLatencyP99.</summary>
     public static string ToCamelCase(string kebab)

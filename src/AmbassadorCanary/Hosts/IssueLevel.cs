@@ -1,7 +1,7 @@
 namespace AmbassadorCanary.Hosts;
 
 /// <summary>Severity of a message annotated by the pipeline host.</summary>
-public enum IssueLevel
+internal enum IssueLevel
 {
     Debug,
     Notice,

@@ -3,7 +3,7 @@ using System.Text;
 namespace AmbassadorCanary.Hosts;
 
 /// <summary>The job summary size rule shared by the hosts.</summary>
-public static class JobSummary
+internal static class JobSummary
 {
     /// <summary>GitHub rejects a step summary over 1 MiB; Azure has no documented cap, we use the same.</summary>
     public const int MaxBytes = 1024 * 1024;

@@ -5,7 +5,7 @@ using AmbassadorCanary.Analysis;
 namespace AmbassadorCanary.Hosts;
 
 /// <summary>Renders a <see cref="RolloutReport"/> as the job summary: headline, facts, chart, steps table.</summary>
-public static class JobSummaryMarkdown
+internal static class JobSummaryMarkdown
 {
     public static string Render(RolloutReport report)
     {

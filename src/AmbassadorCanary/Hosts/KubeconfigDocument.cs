@@ -8,7 +8,7 @@ namespace AmbassadorCanary.Hosts;
 /// What the tool needs to know about a kubeconfig before anything is logged: its secret values (to mask)
 /// and its contexts (to check the chosen one). Parsed with the YAML representation model, which is AOT-safe.
 /// </summary>
-public sealed record KubeconfigDocument(IReadOnlyList<string> Secrets, IReadOnlyList<string> Contexts, string? CurrentContext)
+internal sealed record KubeconfigDocument(IReadOnlyList<string> Secrets, IReadOnlyList<string> Contexts, string? CurrentContext)
 {
     /// <summary>Keys whose scalar values are credentials, wherever they sit (users[].user, auth-provider.config, …).</summary>
     private static readonly HashSet<string> SecretKeys = new(StringComparer.Ordinal)

@@ -3,7 +3,7 @@ using System.Text;
 namespace AmbassadorCanary.Hosts;
 
 /// <summary>The kubeconfig input arrives as YAML/JSON content or as base64 of it; this tells them apart.</summary>
-public static class KubeconfigInput
+internal static class KubeconfigInput
 {
     /// <summary>
     /// Returns the kubeconfig text. Content always holds a ':' (YAML keys, JSON members) and base64 never does,

@@ -1,7 +1,7 @@
 namespace AmbassadorCanary.Hosts;
 
 /// <summary>A developer's terminal: inputs come from CLI flags, so there are none here; issues get a plain prefix.</summary>
-public sealed class LocalTerminalHost : IPipelineHost
+internal sealed class LocalTerminalHost : IPipelineHost
 {
     private readonly HostEnvironment _environment;
     private readonly HostConsole _console;

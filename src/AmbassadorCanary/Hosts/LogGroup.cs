@@ -3,12 +3,12 @@ using Microsoft.Extensions.Logging;
 namespace AmbassadorCanary.Hosts;
 
 /// <summary>Scope state that the pipeline logger turns into a collapsible group (::group:: / ##[group]).</summary>
-public sealed record LogGroup(string Title)
+internal sealed record LogGroup(string Title)
 {
     public override string ToString() => Title;
 }
 
-public static class PipelineLoggingExtensions
+internal static class PipelineLoggingExtensions
 {
     /// <summary>Opens a collapsible log group; dispose to close it.</summary>
     public static IDisposable? BeginGroup(this ILogger logger, string title) => logger.BeginScope(new LogGroup(title));

@@ -1,7 +1,7 @@
 namespace AmbassadorCanary.Hosts;
 
 /// <summary>Step outputs, as action.yml names them (kebab-case). Azure output variables are their camelCase.</summary>
-public static class OutputNames
+internal static class OutputNames
 {
     public const string Phase = "phase";
     public const string Result = "result";

@@ -1,7 +1,7 @@
 namespace AmbassadorCanary.Hosts;
 
 /// <summary>Chooses the pipeline host: by name when the user forces one, otherwise from the environment.</summary>
-public static class PipelineHostFactory
+internal static class PipelineHostFactory
 {
     /// <summary>Names accepted by <see cref="Parse"/>.</summary>
     public static IReadOnlyList<string> Names { get; } = ["github", "azure", "local"];

@@ -1,6 +1,6 @@
 namespace AmbassadorCanary.Hosts;
 
-public enum PipelineHostKind
+internal enum PipelineHostKind
 {
     Local,
     GitHubActions,

@@ -7,7 +7,7 @@ namespace AmbassadorCanary.Hosts;
 /// (the stock console logger queues in the background and prefixes lines, which breaks workflow commands).
 /// </summary>
 [ProviderAlias("PipelineHost")]
-public sealed class PipelineLoggerProvider(IPipelineHost host) : ILoggerProvider
+internal sealed class PipelineLoggerProvider(IPipelineHost host) : ILoggerProvider
 {
     /// <summary>Information events whose EventName starts with this become notice annotations.</summary>
     public const string NoticeEventPrefix = "Notice";

@@ -8,7 +8,7 @@ using AmbassadorCanary.Analysis;
 namespace AmbassadorCanary.Hosts;
 
 /// <summary>Publishes a run's report to the pipeline: every output of action.yml, then the job summary.</summary>
-public static class RolloutOutputs
+internal static class RolloutOutputs
 {
     public static void Publish(IPipelineHost host, RolloutReport report)
     {

@@ -6,7 +6,7 @@ namespace AmbassadorCanary.Hosts;
 /// What the pipeline is told at the end of a run: the outputs and the job summary are rendered from this.
 /// The caller fills it from the engine's state; it must hold no secret.
 /// </summary>
-public sealed record RolloutReport
+internal sealed record RolloutReport
 {
     /// <summary>The command that ran: rollout, step, promote, …</summary>
     public required string Command { get; init; }
@@ -38,7 +38,7 @@ public sealed record RolloutReport
 }
 
 /// <summary>One step of the rollout as it happened.</summary>
-public sealed record ReportRow(DateTimeOffset Time, int Weight, string Decision)
+internal sealed record ReportRow(DateTimeOffset Time, int Weight, string Decision)
 {
     public IReadOnlyList<CheckResult> Checks { get; init; } = [];
 
@@ -47,7 +47,7 @@ public sealed record ReportRow(DateTimeOffset Time, int Weight, string Decision)
 }
 
 /// <summary>The values of the result output.</summary>
-public static class ReportResults
+internal static class ReportResults
 {
     public const string Promoted = "promoted";
     public const string RolledBack = "rolled-back";

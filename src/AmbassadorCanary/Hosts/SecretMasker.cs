@@ -4,7 +4,7 @@ namespace AmbassadorCanary.Hosts;
 /// Known secret values, redacted from every line the tool writes. Defence in depth: the pipeline host
 /// masks them too, but only once told, and only in its own log.
 /// </summary>
-public sealed class SecretMasker
+internal sealed class SecretMasker
 {
     public const string Mask = "***";
 

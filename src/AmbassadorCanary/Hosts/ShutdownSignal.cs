@@ -9,7 +9,7 @@ namespace AmbassadorCanary.Hosts;
 /// 5 s budget ends well before. The default action (terminate) is suppressed for every signal, so a second signal
 /// cannot cut the cleanup short; this also holds as PID 1, where .NET's own handlers receive the signals.
 /// </summary>
-public sealed class ShutdownSignal : IDisposable
+internal sealed class ShutdownSignal : IDisposable
 {
     public static readonly TimeSpan DefaultBudget = TimeSpan.FromSeconds(5);
 
