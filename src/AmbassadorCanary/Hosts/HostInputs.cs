@@ -7,25 +7,9 @@ internal sealed record HostInputs(IReadOnlyDictionary<string, string> Values)
 
     public string? Get(string name) => Values.TryGetValue(name, out var value) ? value : null;
 
-    /// <summary>
-    /// The inputs as a command line: the command first, then <c>--name value</c> pairs in <see cref="ActionInputs.All"/> order.
-    /// Lets the pipeline path go through the same parser and validation as the CLI. Inputs named in
-    /// <paramref name="exclude"/> are left out (e.g. kubeconfig, whose content is materialised to a file first).
-    /// </summary>
-    public IReadOnlyList<string> ToArguments(string defaultCommand = "rollout", IReadOnlyCollection<string>? exclude = null)
-    {
-        var args = new List<string> { Get(ActionInputs.Command) ?? defaultCommand };
-        foreach (var input in ActionInputs.All)
-        {
-            if (input.Name != ActionInputs.Command && exclude?.Contains(input.Name) != true && Values.TryGetValue(input.Name, out var value))
-            {
-                args.Add("--" + input.Name);
-                args.Add(value);
-            }
-        }
-
-        return args;
-    }
+    /// <summary>The rollout settings among the inputs, for <c>SpecSources.Inputs</c>; the CLI's own inputs are left out.</summary>
+    public IReadOnlyList<Spec.PipelineInput> ToSpecInputs() =>
+        [.. ActionInputs.All.Where(i => i.Setting is not null && Values.ContainsKey(i.Name)).Select(i => new Spec.PipelineInput(i.Name, Values[i.Name]))];
 
     /// <summary>Reads every known input through <paramref name="variableName"/>; registers secret ones before returning.</summary>
     internal static HostInputs Read(HostEnvironment environment, Func<string, string> variableName, Action<string> addSecret)

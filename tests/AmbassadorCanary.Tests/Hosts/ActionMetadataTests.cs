@@ -26,6 +26,12 @@ public class ActionMetadataTests
         }
 
         Assert.That(((YamlMappingNode)inputs.Child("github-token")!).Scalar("default"), Is.EqualTo("${{ github.token }}"));
+        foreach (var input in ActionInputs.All.Where(i => i.Setting is not null))
+        {
+            var description = ((YamlMappingNode)inputs.Child(input.Name)!).Scalar("description");
+            Assert.That(description, Does.StartWith(input.Setting!.Meaning), $"{input.Name}: described as in the settings table");
+            Assert.That(((YamlMappingNode)inputs.Child(input.Name)!).Scalar("default"), Is.Empty, $"{input.Name}: empty default, so the spec file is not overridden");
+        }
         Assert.That(((YamlMappingNode)inputs.Child("command")!).Scalar("description"),
             Does.Contain("rollout | step | promote | rollback | status | plan | preview | preview-cleanup"));
     }

@@ -1,4 +1,5 @@
 using AmbassadorCanary.Hosts;
+using AmbassadorCanary.Spec;
 using NUnit.Framework;
 
 namespace AmbassadorCanary.Tests.Hosts;
@@ -80,18 +81,28 @@ public class InputNamesTests
     }
 
     [Test]
-    public void Inputs_become_a_command_line_with_the_command_first()
+    public void Spec_inputs_exclude_the_ones_the_cli_consumes()
     {
         var inputs = new HostInputs(new Dictionary<string, string>
         {
             ["namespace"] = "shop",
             ["command"] = "step",
+            ["kubeconfig"] = "apiVersion: v1",
             ["step-weights"] = "10,50",
         });
 
-        Assert.That(inputs.ToArguments(), Is.EqualTo(new[] { "step", "--namespace", "shop", "--step-weights", "10,50" }));
-        Assert.That(HostInputs.Empty.ToArguments(), Is.EqualTo(new[] { "rollout" }));
-        Assert.That(inputs.ToArguments(exclude: ["step-weights"]), Is.EqualTo(new[] { "step", "--namespace", "shop" }));
+        Assert.That(inputs.ToSpecInputs(), Is.EqualTo(new[] { new PipelineInput("namespace", "shop"), new PipelineInput("step-weights", "10,50") }));
+    }
+
+    [Test]
+    public void Every_spec_flag_is_an_input_and_secrets_follow_the_settings_table()
+    {
+        var flags = SpecSettings.All.Where(s => s.Flag is not null).ToList();
+
+        Assert.That(ActionInputs.All.Where(i => i.Setting is not null).Select(i => i.Name), Is.EqualTo(flags.Select(s => s.Flag)));
+        Assert.That(ActionInputs.All.Where(i => i.IsSecret).Select(i => i.Name),
+            Is.EquivalentTo(flags.Where(s => s.Secret).Select(s => s.Flag).Append("kubeconfig").Append("github-token")));
+        Assert.That(ActionInputs.All.Select(i => i.AzureName), Is.EqualTo(ActionInputs.All.Select(i => i.Setting?.AzureInput ?? InputNames.ToCamelCase(i.Name))));
     }
 
     [Test]
