@@ -1,9 +1,10 @@
 using AmbassadorCanary.Analysis;
+using AmbassadorCanary.Analysis.Judgment;
 using AmbassadorCanary.Spec;
 
 namespace AmbassadorCanary.Lifecycle;
 
-/// <summary>Folds one tick's analysis verdict into the failure counters.</summary>
+/// <summary>Folds one tick's analysis verdict into the rollout state's failure counters (rules in CheckTally).</summary>
 internal static class CheckCounter
 {
     public static (RolloutState State, VerdictKind? Verdict, bool OverLimit) Count(RolloutState state, Observations observations, RolloutSpec spec)
@@ -13,19 +14,16 @@ internal static class CheckCounter
             return (state, null, false);
         }
 
-        var noData = !verdict.AnyFailed && verdict.AnyNoData ? state.NoDataChecks + 1 : state.NoDataChecks;
-
-        // "No data" is never a pass: past the tolerated number of no-data ticks each one counts as failed.
-        var failed = verdict.AnyFailed || (verdict.AnyNoData && noData > spec.Analysis.NoDataLimit);
+        var tally = CheckTally.Record(new CheckTallyState(state.FailedChecks, state.ConsecutiveFailedChecks, state.NoDataChecks), verdict.Checks, spec);
         var record = new AnalysisRecord(observations.Now, state.StepIndex, state.Weight, verdict.Kind, verdict.Checks);
         var next = state with
         {
-            NoDataChecks = noData,
-            FailedChecks = failed ? state.FailedChecks + 1 : state.FailedChecks,
-            ConsecutiveFailedChecks = failed ? state.ConsecutiveFailedChecks + 1 : 0,
+            NoDataChecks = tally.State.NoDataTicks,
+            FailedChecks = tally.State.FailedTicks,
+            ConsecutiveFailedChecks = tally.State.ConsecutiveFailedTicks,
             Analysis = [.. state.Analysis.TakeLast(RolloutState.MaxRecords - 1), record],
+            AnalysisState = verdict.State ?? state.AnalysisState,
         };
-        var count = spec.FailureCounting == FailureCounting.Total ? next.FailedChecks : next.ConsecutiveFailedChecks;
-        return (next, verdict.Kind, count > spec.FailureLimit);
+        return (next, verdict.Kind, tally.LimitExceeded);
     }
 }

@@ -47,6 +47,9 @@ public sealed record RolloutState
 
     public IReadOnlyList<AnalysisRecord> Analysis { get; init; } = [];
 
+    /// <summary>The analysis judges' evidence so far, handed back to the analysis on the next tick.</summary>
+    public AnalysisState? AnalysisState { get; init; }
+
     public static RolloutState Start(string revision, IReadOnlyDictionary<string, string> images, DateTimeOffset now) => new()
     {
         Phase = RolloutPhase.Initializing,

@@ -56,11 +56,14 @@ internal static partial class AnnotationYaml
             "" or "~" or "null" or "Null" or "NULL" => null,
             "true" or "True" or "TRUE" => JsonValue.Create(true),
             "false" or "False" or "FALSE" => JsonValue.Create(false),
-            _ when IntPattern().IsMatch(text) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) => JsonValue.Create(l),
-            _ when FloatPattern().IsMatch(text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => JsonValue.Create(d),
+            _ when IntPattern().IsMatch(text) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) => Number(l.ToString(CultureInfo.InvariantCulture)),
+            _ when FloatPattern().IsMatch(text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => Number(d.ToString("R", CultureInfo.InvariantCulture)),
             _ => JsonValue.Create(text),
         };
     }
+
+    /// <summary>A number as parsed JSON, so it reads back as int, long or double alike (as numbers from the API server do).</summary>
+    private static JsonValue Number(string json) => (JsonValue)JsonNode.Parse(json)!;
 
     private static YamlNode ToYaml(JsonNode? node)
     {

@@ -30,6 +30,7 @@ public sealed class AnnotationYamlTests
         Assert.Multiple(() =>
         {
             Assert.That(doc["weight"]!.GetValueKind(), Is.EqualTo(System.Text.Json.JsonValueKind.Number));
+            Assert.That((int?)doc["weight"], Is.EqualTo(5), "numbers read as int, as API numbers do");
             Assert.That((string?)doc["quoted"], Is.EqualTo("5"));
             Assert.That((bool?)doc["enabled"], Is.True);
             Assert.That(doc["nothing"], Is.Null);
