@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -58,11 +59,24 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
         }
     }
 
-    public static async Task<LoopbackHttpServer> StartAsync(CancellationToken cancellationToken = default)
+    /// <summary>Starts on http://127.0.0.1:{free port}/.</summary>
+    public static Task<LoopbackHttpServer> StartAsync(CancellationToken cancellationToken = default) => StartAsync(null, cancellationToken);
+
+    /// <summary>Starts on https://127.0.0.1:{free port}/ with this certificate (with its private key).</summary>
+    public static Task<LoopbackHttpServer> StartHttpsAsync(X509Certificate2 certificate, CancellationToken cancellationToken = default) =>
+        StartAsync(certificate, cancellationToken);
+
+    private static async Task<LoopbackHttpServer> StartAsync(X509Certificate2? certificate, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (certificate is not null)
+            {
+                listen.UseHttps(certificate);
+            }
+        }));
         var app = builder.Build();
         var stopping = new CancellationTokenSource();
         var server = new LoopbackHttpServer(app, stopping);

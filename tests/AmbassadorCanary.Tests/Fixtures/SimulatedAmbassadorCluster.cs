@@ -76,7 +76,18 @@ public sealed class SimulatedAmbassadorCluster : IAsyncDisposable
             cluster.AddMapping(backend.Name, new JsonObject { ["prefix"] = "/", ["service"] = backend.Name, ["stats_name"] = backend.Name, ["weight"] = backend.Weight });
         }
 
-        clock?.Advance(readyDelay);
+        if (clock is not null)
+        {
+            clock.Advance(readyDelay);
+        }
+        else
+        {
+            // On the system clock the controller readies pods from its own timers: start traffic only once all are.
+            var expected = ambassadorReplicas + (2 * (backends.Count + 1));
+            await BoundedPoll.UntilAsync("all simulated pods ready", _ => Task.FromResult(cluster.ReadyPods() == expected),
+                attempts: 200, TimeSpan.FromMilliseconds(50), cancellationToken);
+        }
+
         var images = backends.ToDictionary(b => b.Image, b => b.Behaviour, StringComparer.Ordinal);
         images[PrimaryImage] = BackendBehaviour.Healthy;
         simulator = new AmbassadorSimulator(store, time, new AmbassadorSimulatorOptions
@@ -90,6 +101,9 @@ public sealed class SimulatedAmbassadorCluster : IAsyncDisposable
 
     public List<string> AmbassadorPodNames() =>
         Store.List(ResourceType.Pods, AmbassadorNamespace).Select(p => p["metadata"]!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal).ToList();
+
+    private int ReadyPods() => Store.List(ResourceType.Pods, null).Count(p =>
+        (p["status"]?["conditions"] as JsonArray ?? []).Any(c => (string?)c?["type"] == "Ready" && (string?)c?["status"] == "True"));
 
     public async ValueTask DisposeAsync()
     {
