@@ -67,5 +67,9 @@ internal sealed class RolloutEvents(IKubernetes client, CanaryNames names, TimeP
         {
             EngineLog.EventFailed(logger, names.Namespace, names.Primary, e.Describe());
         }
+        catch (HttpRequestException e)
+        {
+            EngineLog.EventFailed(logger, names.Namespace, names.Primary, e.Message);
+        }
     }
 }
