@@ -75,7 +75,15 @@ internal sealed class SecretMasker
         return text;
     }
 
-    private static IEnumerable<string> Parts(string value)
+    private static IEnumerable<string> Parts(string value) =>
+        Lines(value).SelectMany(line =>
+        {
+            // The metrics output and other JSON carry a value escaped; mask that spelling too.
+            var json = System.Text.Json.JsonEncodedText.Encode(line, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString();
+            return json == line ? [line] : new[] { line, json };
+        });
+
+    private static IEnumerable<string> Lines(string value)
     {
         var trimmed = value.Trim();
         if (!trimmed.Contains('\n', StringComparison.Ordinal) && !trimmed.Contains('\r', StringComparison.Ordinal))

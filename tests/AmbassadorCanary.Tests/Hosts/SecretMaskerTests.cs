@@ -34,4 +34,13 @@ public class SecretMaskerTests
         Assert.That(masker.Secrets, Does.Contain("ab"));
         Assert.That(masker.Redact("tab"), Is.EqualTo("tab"));
     }
+
+    [Test]
+    public void The_json_escaped_spelling_of_a_secret_is_redacted_too()
+    {
+        var masker = new SecretMasker();
+        masker.Add("pa\"ss\\word");
+
+        Assert.That(masker.Redact("{\"p\":\"pa\\\"ss\\\\word\"}"), Is.EqualTo("{\"p\":\"***\"}"));
+    }
 }
