@@ -49,7 +49,8 @@ internal sealed class ApiException : Exception
         var message = e.Message.StartsWith(type.Kind + " ", StringComparison.Ordinal) ? qualified + e.Message[type.Kind.Length..] : e.Message;
         var details = StatusBodies.Details(type, name);
         details["kind"] = type.Kind;
-        var fieldError = message[(message.IndexOf(" is invalid: ", StringComparison.Ordinal) + 13)..];
+        var at = message.IndexOf(" is invalid: ", StringComparison.Ordinal);
+        var fieldError = at < 0 ? message : message[(at + " is invalid: ".Length)..];
         var colon = fieldError.IndexOf(": ", StringComparison.Ordinal);
         details["causes"] = new JsonArray(new JsonObject
         {
