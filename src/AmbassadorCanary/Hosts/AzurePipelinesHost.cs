@@ -51,11 +51,11 @@ internal sealed class AzurePipelinesHost : IPipelineHost
         WriteCommand("task.uploadsummary", path);
     }
 
-    public void StartGroup(string title) => _console.WriteUnredacted("##[group]" + AzureCommands.EscapeData(Masker.Redact(title)));
+    public void StartGroup(string title) => _console.WriteUnredacted("##[group]" + Inline(title));
 
     public void EndGroup() => _console.WriteUnredacted("##[endgroup]");
 
-    public void WriteLine(string message) => _console.WriteLine(message);
+    public void WriteLine(string message) => _console.WriteUnredacted(CommandInjectionGuard.Azure(Masker.Redact(message)));
 
     public void LogIssue(IssueLevel level, string message)
     {
@@ -64,13 +64,13 @@ internal sealed class AzurePipelinesHost : IPipelineHost
             case IssueLevel.Debug:
                 if (IsDebugEnabled)
                 {
-                    _console.WriteUnredacted("##[debug]" + AzureCommands.EscapeData(Masker.Redact(message)));
+                    _console.WriteUnredacted("##[debug]" + Inline(message));
                 }
 
                 break;
             case IssueLevel.Notice:
                 // Azure has no notice annotation; a section line stands out in the log.
-                _console.WriteUnredacted("##[section]" + AzureCommands.EscapeData(Masker.Redact(message)));
+                _console.WriteUnredacted("##[section]" + Inline(message));
                 break;
             default:
                 WriteCommand("task.logissue", message, [AzureCommands.Property("type", level == IssueLevel.Warning ? "warning" : "error")]);
@@ -80,6 +80,9 @@ internal sealed class AzurePipelinesHost : IPipelineHost
 
     public void Complete(bool succeeded, string message) =>
         WriteCommand("task.complete", message, [AzureCommands.Property("result", succeeded ? "Succeeded" : "Failed")]);
+
+    /// <summary>Text after a formatting prefix: redacted, on one line, and unable to smuggle in a ##vso command.</summary>
+    private string Inline(string text) => CommandInjectionGuard.Azure(AzureCommands.EscapeData(Masker.Redact(text)));
 
     private void WriteCommand(string command, string message, IReadOnlyList<KeyValuePair<string, string>>? properties = null) =>
         _console.WriteUnredacted(AzureCommands.Format(command, Masker.Redact(message), properties));

@@ -60,7 +60,7 @@ internal sealed class GitHubActionsHost : IPipelineHost
 
     public void EndGroup() => _console.WriteUnredacted(GitHubCommands.Format("endgroup", string.Empty));
 
-    public void WriteLine(string message) => _console.WriteLine(message);
+    public void WriteLine(string message) => _console.WriteUnredacted(CommandInjectionGuard.GitHub(Masker.Redact(message)));
 
     public void LogIssue(IssueLevel level, string message)
     {
