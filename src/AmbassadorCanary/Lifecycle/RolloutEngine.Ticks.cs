@@ -116,6 +116,7 @@ internal sealed partial class RolloutEngine
         {
             EngineLog.Transition(_logger, _target, before.Phase, next.Phase, next.StepIndex, next.Weight, decision.Reason);
             await run.Session.Events.RecordAsync(next.History[^1], next.Revision, run.Session.PrimaryUid, cancellationToken);
+            Transitioned?.Invoke(this, decision);
         }
         else
         {

@@ -46,6 +46,9 @@ internal sealed partial class RolloutEngine
 
     public string RunId { get; }
 
+    /// <summary>Raised after every transition is persisted (for live progress in the CLI and the sandbox).</summary>
+    public event EventHandler<Decision>? Transitioned;
+
     /// <summary>`rollout` drives to a terminal phase (or to a pause for another run or a command); `step` makes at most one transition.</summary>
     public Task<RolloutOutcome> RunAsync(RunMode mode, CancellationToken cancellationToken) => DriveAsync(mode, Command.None, cancellationToken);
 

@@ -17,7 +17,11 @@ public sealed class RolloutEngineTests
         await using var cluster = await EngineCluster.StartAsync(crds);
         await cluster.SeedAsync(seeded);
 
-        var outcome = await cluster.Engine(EngineCluster.Spec()).RunAsync(RunMode.Rollout, CancellationToken.None);
+        var engine = cluster.Engine(EngineCluster.Spec());
+        var seen = new List<string>();
+        engine.Transitioned += (_, d) => seen.Add($"{d.Next.Phase}:{d.Next.Weight}");
+
+        var outcome = await engine.RunAsync(RunMode.Rollout, CancellationToken.None);
 
         Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.Success), outcome.Message);
         Assert.Multiple(() =>
@@ -27,6 +31,7 @@ public sealed class RolloutEngineTests
             {
                 "CanaryDeploying:0", "Progressing:10", "Progressing:30", "Progressing:60", "Promoting:60", "Finalizing:0", "Succeeded:0",
             }));
+            Assert.That(seen, Is.EqualTo(outcome.History.Select(h => $"{h.To}:{h.Weight}")), "progress reported per transition");
             Assert.That(cluster.Deployment("web")!.Spec.Template.Spec.Containers[0].Image, Is.EqualTo("web:2"));
             Assert.That(cluster.Deployment("web-canary"), Is.Null);
             Assert.That(cluster.Service("web-canary"), Is.Null);
