@@ -146,7 +146,7 @@ internal sealed class PrometheusClient(HttpClient http, PrometheusSpec spec, Tim
 
     private PrometheusQueryException Error(string what, string promql, Exception? inner = null, int? status = null)
     {
-        var message = $"Prometheus {spec.Url}: {what}; query: {promql}";
+        var message = $"Prometheus {UrlForLogs.Of(spec.Url)}: {what}; query: {promql}";
         return inner is null ? new PrometheusQueryException(message) { StatusCode = status } : new PrometheusQueryException(message, inner) { StatusCode = status };
     }
 

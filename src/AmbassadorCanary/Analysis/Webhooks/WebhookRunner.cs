@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using AmbassadorCanary.Analysis.Providers;
 using AmbassadorCanary.Spec;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -60,7 +61,7 @@ internal sealed class WebhookRunner(HttpClient http, TimeProvider time, ILogger?
 
     private async Task<(WebhookResult Result, bool Retryable)> AttemptAsync(WebhookSpec hook, string kindName, byte[] body, int attempt, CancellationToken cancellationToken)
     {
-        var where = $"webhook {hook.Name} ({kindName}) {hook.Url}";
+        var where = $"webhook {hook.Name} ({kindName}) {UrlForLogs.Of(hook.Url)}";
         using var timeout = new CancellationTokenSource(hook.Timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         using var content = new ByteArrayContent(body);

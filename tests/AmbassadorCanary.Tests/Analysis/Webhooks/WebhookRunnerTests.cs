@@ -133,6 +133,18 @@ public sealed class WebhookRunnerTests
     }
 
     [Test]
+    public async Task Messages_do_not_show_the_query_or_user_info_of_the_url()
+    {
+        _server.AnswerInOrder(new CannedResponse(403));
+        var url = new UriBuilder(_server.Url("hook")) { UserName = "bot", Password = "hunter2", Query = "token=abc123" }.Uri;
+
+        var result = await Runner().CallAsync(Hook("secret", WebhookKind.Step) with { Url = url }, Payload(), _bound.Token);
+
+        Assert.That(result.Message, Does.Contain($"{_server.Url("hook")}?…").And.Not.Contain("abc123").And.Not.Contain("hunter2"));
+        Assert.That(_server.Requests.Single().Query, Is.EqualTo("?token=abc123"), "the call itself uses the whole URL");
+    }
+
+    [Test]
     public void Cancellation_by_the_caller_is_not_reported_as_a_timeout()
     {
         _server.AnswerInOrder(CannedResponse.Hang);
