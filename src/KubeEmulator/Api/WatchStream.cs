@@ -39,25 +39,28 @@ internal sealed class WatchStream
             started();
             await http.Response.StartAsync(token);
 
-            var (initial, skip, after) = Start(request, served, query.GetValueOrDefault("resourceVersion"));
-            foreach (var (type, obj) in initial)
+            var resourceVersion = query.GetValueOrDefault("resourceVersion");
+            var (initial, skip, after) = Start(request, served, resourceVersion);
+            if (initial.Count == 1 && initial[0].Type == "ERROR")
             {
-                if (type == "ERROR" || filter.Matches(obj))
-                {
-                    await SendAsync(http, type, type == "ERROR" ? obj : ObjectCodec.ToOutput(obj, served), token);
-                }
+                await SendAsync(http, "ERROR", initial[0].Object, token);
+                return;
             }
 
-            if (initial.Any(e => e.Type == "ERROR"))
+            // What the client currently sees, so that objects entering or leaving the selector are ADDED or DELETED as the watch cache does.
+            var visible = string.IsNullOrEmpty(resourceVersion) || resourceVersion == "0"
+                ? []
+                : _api.Store.List(served.Type, request.Namespace).Where(filter.Matches).Select(KeyOf).ToHashSet();
+            foreach (var (type, obj) in initial)
             {
-                return;
+                await SendIfVisibleAsync(http, type, obj, filter, visible, served, token);
             }
 
             await foreach (var change in live.Reader.ReadAllAsync(token))
             {
-                if (change.ResourceVersion > after && !skip.Contains(change.ResourceVersion) && filter.Matches(change.Object))
+                if (change.ResourceVersion > after && !skip.Contains(change.ResourceVersion))
                 {
-                    await SendAsync(http, EventType(change.Type), ObjectCodec.ToOutput(change.Object, served), token);
+                    await SendIfVisibleAsync(http, EventType(change.Type), change.Object, filter, visible, served, token);
                 }
             }
         }
@@ -97,6 +100,40 @@ internal sealed class WatchStream
             .ToList();
         return ([.. replay.Select(c => (EventType(c.Type), c.Object))], [.. history.Select(c => c.ResourceVersion)], from);
     }
+
+    private static async Task SendIfVisibleAsync(
+        HttpContext http, string type, JsonObject obj, ObjectFilter filter, HashSet<(string?, string?)> visible, ServedResource served, CancellationToken ct)
+    {
+        var key = KeyOf(obj);
+        var matches = filter.Matches(obj);
+        var wasVisible = visible.Contains(key);
+        var sent = (type, matches, wasVisible) switch
+        {
+            ("DELETED", _, _) when matches || wasVisible => "DELETED",
+            ("ADDED", true, _) => "ADDED",
+            ("MODIFIED", true, true) => "MODIFIED",
+            ("MODIFIED", true, false) => "ADDED",
+            ("MODIFIED", false, true) => "DELETED",
+            _ => null,
+        };
+        if (sent is null)
+        {
+            return;
+        }
+
+        if (sent == "DELETED")
+        {
+            visible.Remove(key);
+        }
+        else
+        {
+            visible.Add(key);
+        }
+
+        await SendAsync(http, sent, ObjectCodec.ToOutput(obj, served), ct);
+    }
+
+    private static (string?, string?) KeyOf(JsonObject obj) => ((string?)obj["metadata"]?["namespace"], (string?)obj["metadata"]?["name"]);
 
     private static void CancelQuietly(CancellationTokenSource cts)
     {

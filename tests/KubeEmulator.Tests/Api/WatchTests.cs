@@ -46,6 +46,28 @@ public sealed class WatchTests : EmulatorFixture
     }
 
     [Test]
+    public async Task Objects_entering_or_leaving_the_selector_are_ADDED_or_DELETED()
+    {
+        var ns = await NewNamespace();
+        await Client.CoreV1.CreateNamespacedConfigMapAsync(ConfigMap("moving"), ns);
+        var response = await Client.CoreV1.ListNamespacedConfigMapWithHttpMessagesAsync(ns, watch: true, labelSelector: "app=web");
+        using var watch = await Open(response, response.Response.Content);
+
+        var first = await watch.Next();
+        await Relabel("db");
+        var left = await watch.Next();
+        await Relabel("web");
+        var entered = await watch.Next();
+
+        Assert.That(Describe(first), Is.EqualTo("ADDED moving"));
+        Assert.That(Describe(left), Is.EqualTo("DELETED moving"));
+        Assert.That(Describe(entered), Is.EqualTo("ADDED moving"));
+
+        Task Relabel(string app) => Client.CoreV1.PatchNamespacedConfigMapAsync(
+            new V1Patch(new JsonObject { ["metadata"] = new JsonObject { ["labels"] = new JsonObject { ["app"] = app } } }.ToJsonString(), V1Patch.PatchType.MergePatch), "moving", ns);
+    }
+
+    [Test]
     public async Task Watch_from_a_resource_version_replays_what_happened_after_it()
     {
         var ns = await NewNamespace();
