@@ -6,6 +6,7 @@ using AmbassadorCanary.Spec;
 using k8s;
 using k8s.Models;
 using KubeEmulator;
+using KubeEmulator.Ambassador;
 using KubeEmulator.Controllers;
 using KubeEmulator.Time;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -21,8 +22,9 @@ internal sealed class EngineCluster : IAsyncDisposable
     public const string Ns = "prod";
     public const string BadImage = "web:never-ready";
 
-    private EngineCluster(VirtualClock clock, KubeApiEmulator emulator, DeploymentController controller, Kubernetes client, SafetyMonitor safety)
+    private EngineCluster(VirtualClock clock, KubeApiEmulator emulator, DeploymentController controller, Kubernetes client, SafetyMonitor safety, AmbassadorSimulator? ambassador)
     {
+        Ambassador = ambassador;
         Clock = clock;
         Emulator = emulator;
         Controller = controller;
@@ -40,19 +42,35 @@ internal sealed class EngineCluster : IAsyncDisposable
 
     public SafetyMonitor Safety { get; }
 
-    public static async Task<EngineCluster> StartAsync(AmbassadorCrdSet crdSet = AmbassadorCrdSet.Emissary3)
+    /// <summary>The simulated Emissary (routing and Envoy stats), when started with one.</summary>
+    public AmbassadorSimulator? Ambassador { get; }
+
+    public static async Task<EngineCluster> StartAsync(AmbassadorCrdSet crdSet = AmbassadorCrdSet.Emissary3, AmbassadorSimulatorOptions? ambassadorOptions = null)
     {
         KubernetesJsonSetup.Register();
         var clock = new VirtualClock();
         var crds = Path.Combine(Routing.GoldenFiles.SharedDir, "crds");
-        var emulator = await KubeApiEmulator.StartAsync(new EmulatorOptions { Time = clock, CrdSet = crdSet, CrdDirectory = crds }, CancellationToken.None);
+        AmbassadorSimulator? ambassador = null;
+        var emulator = await KubeApiEmulator.StartAsync(new EmulatorOptions
+        {
+            Time = clock,
+            CrdSet = crdSet,
+            CrdDirectory = crds,
+            PodProxy = (r, ct) => ambassador?.PodProxy(r, ct) ?? Task.FromResult<PodProxyResponse?>(null),
+        }, CancellationToken.None);
         var controller = new DeploymentController(emulator.Store, clock, new DeploymentControllerOptions
         {
             ReadyDelay = TimeSpan.FromSeconds(20),
             NeverReadyImages = new HashSet<string> { BadImage },
         });
         var safety = new SafetyMonitor(emulator.Store);
-        return new EngineCluster(clock, emulator, controller, NewClient(emulator), safety);
+        if (ambassadorOptions is not null)
+        {
+            ambassador = new AmbassadorSimulator(emulator.Store, clock, ambassadorOptions);
+            emulator.Store.Create(KubeEmulator.Store.ResourceType.Deployments, "emissary", EmissaryObjects.Deployment(replicas: 2));
+        }
+
+        return new EngineCluster(clock, emulator, controller, NewClient(emulator), safety, ambassador);
     }
 
     public static Kubernetes NewClient(KubeApiEmulator emulator, params DelegatingHandler[] handlers) =>
@@ -144,6 +162,7 @@ internal sealed class EngineCluster : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Safety.Dispose();
+        Ambassador?.Dispose();
         Controller.Dispose();
         Client.Dispose();
         await Emulator.DisposeAsync();
