@@ -10,9 +10,3 @@ internal sealed record ApiContext(
     MappingAdmission Admission,
     ChangeHistory History,
     EmulatorOptions Options);
-
-/// <summary>A JSON answer with its HTTP code and the Warning headers to send.</summary>
-internal sealed record ApiResult(int StatusCode, System.Text.Json.Nodes.JsonNode Body, IReadOnlyList<string> Warnings)
-{
-    public static ApiResult Ok(System.Text.Json.Nodes.JsonNode body, IReadOnlyList<string>? warnings = null) => new(200, body, warnings ?? []);
-}
