@@ -17,7 +17,10 @@ public static class KubernetesJsonSetup
     private static readonly Lock Gate = new();
     private static bool _registered;
 
-    /// <summary>Call before the first Kubernetes call of the process (the options freeze on first use). Idempotent.</summary>
+    /// <summary>
+    /// Call first thing at startup, before any Kubernetes call or KubernetesJson use of the process: the client's options
+    /// freeze on first use and cannot take the context afterwards. Idempotent.
+    /// </summary>
     public static void Register()
     {
         lock (Gate)
@@ -27,7 +30,16 @@ public static class KubernetesJsonSetup
                 return;
             }
 
-            KubernetesJson.AddJsonOptions(o => o.TypeInfoResolverChain.Add(CustomObjectJsonContext.Default));
+            try
+            {
+                KubernetesJson.AddJsonOptions(o => o.TypeInfoResolverChain.Add(CustomObjectJsonContext.Default));
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new InvalidOperationException(
+                    "KubernetesJsonSetup.Register() ran after the first Kubernetes (de)serialisation of this process; call it first thing at startup", e);
+            }
+
             _registered = true;
         }
     }
