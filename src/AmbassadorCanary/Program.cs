@@ -1,11 +1,14 @@
+using AmbassadorCanary.Cli;
+using AmbassadorCanary.Hosts;
+
 namespace AmbassadorCanary;
 
 internal static class Program
 {
-    public static int Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
-        // Composition root arrives with the CLI issue.
-        Console.Error.WriteLine($"ambassador-canary: no commands yet ({args.Length} arguments)");
-        return ExitCodes.BadInput;
+        var environment = HostEnvironment.FromProcess();
+        using var shutdown = ShutdownSignal.ListenToProcessSignals(TimeProvider.System);
+        return await new CliApplication(environment, TimeProvider.System).RunAsync(args, shutdown);
     }
 }
