@@ -1,5 +1,6 @@
 using AmbassadorCanary.Cli;
 using AmbassadorCanary.Hosts;
+using AmbassadorCanary.Routing;
 
 namespace AmbassadorCanary;
 
@@ -7,8 +8,18 @@ internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        var environment = HostEnvironment.FromProcess();
-        using var shutdown = ShutdownSignal.ListenToProcessSignals(TimeProvider.System);
-        return await new CliApplication(environment, TimeProvider.System).RunAsync(args, shutdown);
+        // Before anything touches KubernetesClient: its JSON options freeze on first use.
+        KubernetesJsonSetup.Register();
+        var time = TimeProvider.System;
+        try
+        {
+            await using var session = PipelineSession.Start(HostEnvironment.FromProcess(), time, verbose: args.Contains("--debug"));
+            return await new CliApplication(session, time).RunAsync(args);
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
     }
 }

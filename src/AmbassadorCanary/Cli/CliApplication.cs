@@ -2,45 +2,30 @@ using AmbassadorCanary.Hosts;
 using AmbassadorCanary.Sandbox;
 using AmbassadorCanary.Spec;
 using AmbassadorCanary.Spec.Loading;
-using Microsoft.Extensions.Logging;
 
 namespace AmbassadorCanary.Cli;
 
 /// <summary>
-/// The CLI: picks the pipeline host, reads the command from argv (or the `command` input), sets up logging through
-/// the host, and runs the command. Returns the process exit code (see <see cref="ExitCodes"/>).
+/// The CLI: reads the command from argv (or the `command` input of a pipeline) and runs it inside the pipeline
+/// session. Returns the process exit code (see <see cref="ExitCodes"/>).
 /// </summary>
-internal sealed class CliApplication(HostEnvironment environment, TimeProvider time)
+internal sealed class CliApplication(PipelineSession session, TimeProvider time)
 {
-    public async Task<int> RunAsync(IReadOnlyList<string> args, ShutdownSignal shutdown)
+    public async Task<int> RunAsync(IReadOnlyList<string> args)
     {
-        IPipelineHost host;
+        var commandLine = CommandLine.Parse(args, CliOptions.Switches);
+        var command = commandLine.Command ?? session.Inputs.Get(ActionInputs.Command)
+            ?? (session.Host.Kind == PipelineHostKind.Local ? "help" : "rollout");
+        var context = new CommandContext(session, commandLine, time);
         try
         {
-            host = PipelineHostFactory.Create(environment);
+            return await DispatchAsync(command, context);
         }
-        catch (ArgumentException e)
+        catch (OperationCanceledException) when (session.Shutdown.RunToken.IsCancellationRequested)
         {
-            await environment.Stdout.WriteLineAsync($"error: {e.Message}");
-            return ExitCodes.BadInput;
+            session.Host.LogIssue(IssueLevel.Error, $"{command}: cancelled by {session.Shutdown.ReceivedSignal?.ToString() ?? "a signal"}");
+            return session.Shutdown.SignalExitCode ?? ExitCodes.RolledBack;
         }
-
-        // Inputs are read first: reading registers the secret ones with the host before anything is logged.
-        var inputs = host.Kind == PipelineHostKind.Local ? HostInputs.Empty : host.ReadInputs();
-        var commandLine = CommandLine.Parse(args, CliOptions.Switches);
-        var command = commandLine.Command ?? inputs.Get(ActionInputs.Command) ?? (host.Kind == PipelineHostKind.Local ? "help" : "rollout");
-        var debug = commandLine.Has(CliOptions.Debug) || host.IsDebugEnabled;
-        using var loggers = LoggerFactory.Create(builder => builder
-            .AddProvider(new PipelineLoggerProvider(host))
-            .SetMinimumLevel(debug ? LogLevel.Debug : LogLevel.Information));
-        var context = new CommandContext(host, environment, commandLine, inputs, loggers, time, shutdown);
-        var code = await DispatchAsync(command, context);
-        if (host.Kind != PipelineHostKind.Local)
-        {
-            host.Complete(code == ExitCodes.Success, $"exit code {code}");
-        }
-
-        return code;
     }
 
     private static async Task<int> DispatchAsync(string command, CommandContext context)

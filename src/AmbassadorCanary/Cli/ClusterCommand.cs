@@ -1,6 +1,5 @@
 using AmbassadorCanary.Hosts;
 using AmbassadorCanary.Lifecycle;
-using AmbassadorCanary.Spec;
 using k8s;
 
 namespace AmbassadorCanary.Cli;
@@ -17,37 +16,20 @@ internal static class ClusterCommand
             return ExitCodes.BadInput;
         }
 
-        ClusterConnection connection;
+        KubernetesClientConfiguration configuration;
         try
         {
-            var resolver = new ClusterConnectionResolver(context.Host, context.Environment);
-            var file = context.CommandLine.Value(CliOptions.Kubeconfig);
-            connection = file is not null
-                ? await resolver.ResolveFileAsync(file, context.Option(CliOptions.Context), context.Shutdown.RunToken)
-                : await resolver.ResolveAsync(context.Inputs.Get(CliOptions.Kubeconfig), context.Option(CliOptions.Context), context.Shutdown.RunToken);
+            var connection = await context.Session.ConnectAsync(
+                context.CommandLine.Value(CliOptions.Kubeconfig), context.CommandLine.Value(CliOptions.Context), context.Shutdown.RunToken);
+            configuration = connection.BuildClientConfiguration();
         }
-        catch (FormatException e)
+        catch (Exception e) when (e is FormatException or k8s.Exceptions.KubeConfigException)
         {
-            context.Host.LogIssue(IssueLevel.Error, e.Message);
+            context.Host.LogIssue(IssueLevel.Error, $"kubeconfig: {e.Message}");
             return ExitCodes.BadInput;
         }
 
-        await using (connection)
-        {
-            KubernetesClientConfiguration configuration;
-            try
-            {
-                configuration = connection.BuildClientConfiguration();
-            }
-            catch (Exception e) when (e is k8s.Exceptions.KubeConfigException or FormatException or IOException)
-            {
-                context.Host.LogIssue(IssueLevel.Error, $"kubeconfig: {e.Message}");
-                return ExitCodes.BadInput;
-            }
-
-            using var client = new Kubernetes(configuration);
-            var runner = new EngineRunner(context, client, spec, new TimeProviderPacer(context.Time));
-            return await runner.RunAsync(command);
-        }
+        using var client = new Kubernetes(configuration);
+        return await new EngineRunner(context, client, spec, new TimeProviderPacer(context.Time), context.Time).RunAsync(command);
     }
 }

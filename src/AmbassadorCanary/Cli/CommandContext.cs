@@ -4,32 +4,29 @@ using Microsoft.Extensions.Logging;
 
 namespace AmbassadorCanary.Cli;
 
-/// <summary>What every command gets: the host, the parsed command line and pipeline inputs, logging, time and the shutdown signal.</summary>
-internal sealed record CommandContext(
-    IPipelineHost Host,
-    HostEnvironment Environment,
-    CommandLine CommandLine,
-    HostInputs Inputs,
-    ILoggerFactory Loggers,
-    TimeProvider Time,
-    ShutdownSignal Shutdown)
+/// <summary>What every command gets: the pipeline session (host, inputs, logging, signals), the parsed command line and time.</summary>
+internal sealed record CommandContext(PipelineSession Session, CommandLine CommandLine, TimeProvider Time)
 {
+    public IPipelineHost Host => Session.Host;
+
+    public HostInputs Inputs => Session.Inputs;
+
+    public ILoggerFactory Loggers => Session.LoggerFactory;
+
+    public ShutdownSignal Shutdown => Session.Shutdown;
+
     /// <summary>A CLI option's value: the flag first, then the pipeline input of the same name.</summary>
     public string? Option(string name) => CommandLine.Value(name) ?? Inputs.Get(name);
 
     /// <summary>Loads the rollout spec from flags, pipeline inputs and the spec file; every problem is logged as an error.</summary>
     public RolloutSpec? LoadSpec(IReadOnlyList<CommandLineOption>? defaults = null)
     {
-        var external = new HashSet<string>(CliOptions.External, StringComparer.Ordinal);
         var sources = new SpecSources
         {
             Flags = [.. defaults ?? [], .. CommandLine.Options],
-            Inputs = Inputs.Values
-                .Where(kv => !external.Contains(kv.Key))
-                .Select(kv => new PipelineInput(kv.Key, kv.Value))
-                .ToList(),
-            FilePath = Option(CliOptions.File) ?? Option(CliOptions.Config),
-            ExternalOptions = external,
+            Inputs = Inputs.ToSpecInputs(),
+            FilePath = Option(CliOptions.File),
+            ExternalOptions = new HashSet<string>(CliOptions.External, StringComparer.Ordinal),
         };
         var result = RolloutSpecLoader.Load(sources);
         if (result.IsValid)

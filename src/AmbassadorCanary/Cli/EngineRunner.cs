@@ -6,6 +6,7 @@ using AmbassadorCanary.Lifecycle;
 using AmbassadorCanary.Spec;
 using k8s;
 using k8s.Autorest;
+using Microsoft.Extensions.Logging;
 
 namespace AmbassadorCanary.Cli;
 
@@ -13,7 +14,8 @@ namespace AmbassadorCanary.Cli;
 /// Builds the analysis and the engine for one spec and one cluster, runs the command, and tells the pipeline how it
 /// went (outputs and job summary). Shared by the cluster commands and the sandbox.
 /// </summary>
-internal sealed class EngineRunner(CommandContext context, IKubernetes client, RolloutSpec spec, IRolloutPacer pacer)
+/// <param name="time">The rollout's clock: the system clock, or the sandbox's virtual clock that <paramref name="pacer"/> advances.</param>
+internal sealed class EngineRunner(CommandContext context, IKubernetes client, RolloutSpec spec, IRolloutPacer pacer, TimeProvider time)
 {
     public async Task<int> RunAsync(string command)
     {
@@ -21,10 +23,10 @@ internal sealed class EngineRunner(CommandContext context, IKubernetes client, R
         var token = context.Shutdown.RunToken;
         using var prometheusHttp = spec.Analysis.Prometheus is { } prometheusSpec ? PrometheusHttp.CreateClient(prometheusSpec) : null;
         using var webhookHttp = spec.Analysis.Webhooks.Count > 0 ? new HttpClient() : null;
-        var prometheus = prometheusHttp is null ? null : new PrometheusClient(prometheusHttp, spec.Analysis.Prometheus!, context.Time);
-        var webhooks = webhookHttp is null ? null : new WebhookRunner(webhookHttp, context.Time, context.Loggers.CreateLogger<WebhookRunner>());
+        var prometheus = prometheusHttp is null ? null : new PrometheusClient(prometheusHttp, spec.Analysis.Prometheus!, time);
+        var webhooks = webhookHttp is null ? null : new WebhookRunner(webhookHttp, time, context.Loggers.CreateLogger<WebhookRunner>());
         var analysis = CanaryAnalysisFactory.Create(spec, client, prometheus, webhooks);
-        var engine = new RolloutEngine(client, spec, analysis, pacer, context.Time, context.Loggers);
+        var engine = new RolloutEngine(client, spec, analysis, pacer, time, context.Loggers);
         try
         {
             switch (command)
@@ -48,8 +50,8 @@ internal sealed class EngineRunner(CommandContext context, IKubernetes client, R
                 _ => throw new ArgumentOutOfRangeException(nameof(command), command, "not an engine command"),
             };
             var report = RolloutReportBuilder.Build(command, spec, outcome);
-            RolloutOutputs.Publish(host, report);
             host.WriteLine(JobSummaryMarkdown.Headline(report));
+            context.Session.Finish(report, outcome.ExitCode == ExitCodes.Success);
             return outcome.ExitCode;
         }
         catch (RolloutInputException e)

@@ -110,7 +110,7 @@ internal static class SandboxCommand
 
         using var client = new Kubernetes(new KubernetesClientConfiguration { Host = cluster.Api.BaseAddress.ToString() });
         var started = clock.GetUtcNow();
-        var code = await new EngineRunner(context, client, spec, new VirtualClockPacer(clock)).RunAsync("rollout");
+        var code = await new EngineRunner(context, client, spec, new VirtualClockPacer(clock), clock).RunAsync("rollout");
         host.WriteLine($"sandbox: finished after {(clock.GetUtcNow() - started).TotalMinutes.ToString("0.#", CultureInfo.InvariantCulture)} simulated minutes with exit code {code} (expected {scenario.ExpectedExitCode} for '{scenario.Name}')");
         foreach (var (name, traffic) in cluster.Ambassador.GetTraffic().Clusters.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
