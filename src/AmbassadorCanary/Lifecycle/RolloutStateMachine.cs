@@ -11,6 +11,12 @@ public static partial class RolloutStateMachine
     /// <summary>How often readiness is polled while waiting for a Deployment.</summary>
     public static readonly TimeSpan PollPeriod = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Longest wait while traffic is shifted (a step's interval, a pause): readiness is re-checked at least this often,
+    /// so a canary that turns unready mid-step loses its weight within this period, not at the end of the step.
+    /// </summary>
+    public static readonly TimeSpan WatchPeriod = TimeSpan.FromSeconds(10);
+
     public static Decision Next(RolloutState state, Observations observations, RolloutSpec spec)
     {
         var tick = new Tick(state, observations, spec);
@@ -120,12 +126,12 @@ public static partial class RolloutStateMachine
         if (o.RouteWeight != state.Weight)
         {
             RolloutAction[] repair = o.RouteWeight is null
-                ? [new ReconcileRoutes(), new SetWeight(state.Weight), new Wait(remaining)]
-                : [new SetWeight(state.Weight), new Wait(remaining)];
+                ? [new ReconcileRoutes(), new SetWeight(state.Weight), new Wait(Min(WatchPeriod, remaining))]
+                : [new SetWeight(state.Weight), new Wait(Min(WatchPeriod, remaining))];
             return tick.Stay($"route weight is {o.RouteWeight?.ToString() ?? "missing"}, restoring {state.Weight}", repair);
         }
 
-        return tick.Stay($"holding weight {state.Weight}", new Wait(remaining));
+        return tick.Stay($"holding weight {state.Weight}", new Wait(Min(WatchPeriod, remaining)));
     }
 
     private static Decision Paused(Tick tick)
@@ -157,7 +163,7 @@ public static partial class RolloutStateMachine
         var remaining = duration - tick.Elapsed;
         return remaining <= TimeSpan.Zero
             ? BeginStep(tick, state.StepIndex + 1, state, $"paused for {Format(duration)}")
-            : tick.Stay($"paused for {Format(duration)}", new Wait(remaining));
+            : tick.Stay($"paused for {Format(duration)}", new Wait(Min(WatchPeriod, remaining)));
     }
 
     /// <summary>Enters step index (or promotion, past the last step). Only called with a ready canary.</summary>
@@ -176,9 +182,9 @@ public static partial class RolloutStateMachine
         return spec.Steps[index] switch
         {
             WeightStep w => tick.To(RolloutPhase.Progressing, $"{reason}; {counter}: weight {w.Weight}",
-                s => s with { StepIndex = index, Weight = w.Weight }, [.. first, new SetWeight(w.Weight), new Wait(spec.Interval)]),
+                s => s with { StepIndex = index, Weight = w.Weight }, [.. first, new SetWeight(w.Weight), new Wait(Min(WatchPeriod, spec.Interval))]),
             PauseStep { Duration: { } d } => tick.To(RolloutPhase.Paused, $"{reason}; {counter}: pause for {Format(d)}",
-                s => s with { StepIndex = index }, [.. first, new Wait(d)]),
+                s => s with { StepIndex = index }, [.. first, new Wait(Min(WatchPeriod, d))]),
             PauseStep => tick.To(RolloutPhase.Paused, $"{reason}; {counter}: pause until the next run",
                 s => s with { StepIndex = index, PausedByRun = tick.Observations.RunId }, [.. first, new Wait(null)]),
             _ => throw new InvalidOperationException($"step {index} has an unknown kind"),

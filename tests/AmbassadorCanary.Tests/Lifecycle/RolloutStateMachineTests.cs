@@ -29,36 +29,38 @@ public sealed class RolloutStateMachineTests
         yield return Case("deploying waits no longer than the deadline", State(CanaryDeploying, sinceTransition: TimeSpan.FromSeconds(598)), Seen(canary: WorkloadHealth.Progressing, routeWeight: null), spec, CanaryDeploying, -1, 0, "Wait(2s)");
         yield return Case("deploying past the deadline rolls back", State(CanaryDeploying, sinceTransition: TimeSpan.FromMinutes(10)), Seen(canary: WorkloadHealth.Progressing, routeWeight: null), spec, RollingBack, -1, 0, "SetWeight(0) Wait(0s)");
         yield return Case("deploying with a failed canary rolls back", State(CanaryDeploying, sinceTransition: Min1), Seen(canary: Failed, routeWeight: null), spec, RollingBack, -1, 0, "SetWeight(0) Wait(0s)");
-        yield return Case("ready canary gets routes and the first weight", State(CanaryDeploying, sinceTransition: Min1), Seen(routeWeight: null), spec, RolloutPhase.Progressing, 0, 10, "ReconcileRoutes SetWeight(10) Wait(60s)");
-        yield return Case("ready canary with a leading pause", State(CanaryDeploying, sinceTransition: Min1), Seen(routeWeight: null), pauses, Paused, 0, 0, "ReconcileRoutes Wait(120s)");
+        yield return Case("ready canary gets routes and the first weight", State(CanaryDeploying, sinceTransition: Min1), Seen(routeWeight: null), spec, RolloutPhase.Progressing, 0, 10, "ReconcileRoutes SetWeight(10) Wait(10s)");
+        yield return Case("ready canary with a leading pause", State(CanaryDeploying, sinceTransition: Min1), Seen(routeWeight: null), pauses, Paused, 0, 0, "ReconcileRoutes Wait(10s)");
         yield return Case("ready canary with a promote request", State(CanaryDeploying, sinceTransition: Min1), Seen(routeWeight: null, promote: true), spec, Promoting, -1, 0, "PromotePrimary Wait(5s)");
 
         // Progressing
-        yield return Case("holds the weight for the interval", State(RolloutPhase.Progressing, 0, 10, Sec30), Seen(routeWeight: 10), spec, RolloutPhase.Progressing, 0, 10, "Wait(30s)");
-        yield return Case("next step after the interval", State(RolloutPhase.Progressing, 0, 10, Min1), Seen(routeWeight: 10, verdict: Verdict(CheckOutcome.Pass)), spec, RolloutPhase.Progressing, 1, 50, "SetWeight(50) Wait(60s)");
+        yield return Case("holds the weight for the interval", State(RolloutPhase.Progressing, 0, 10, Sec30), Seen(routeWeight: 10), spec, RolloutPhase.Progressing, 0, 10, "Wait(10s)");
+        yield return Case("re-checks no later than the step's end", State(RolloutPhase.Progressing, 0, 10, TimeSpan.FromSeconds(55)), Seen(routeWeight: 10), spec, RolloutPhase.Progressing, 0, 10, "Wait(5s)");
+        yield return Case("next step after the interval", State(RolloutPhase.Progressing, 0, 10, Min1), Seen(routeWeight: 10, verdict: Verdict(CheckOutcome.Pass)), spec, RolloutPhase.Progressing, 1, 50, "SetWeight(50) Wait(10s)");
         yield return Case("last step done promotes", State(RolloutPhase.Progressing, 1, 50, Min1), Seen(routeWeight: 50), spec, Promoting, 1, 50, "PromotePrimary Wait(5s)");
         yield return Case("last step done waits for a manual promote", State(RolloutPhase.Progressing, 1, 50, Min1), Seen(routeWeight: 50), manual, Paused, 2, 50, "Wait(next run)");
         yield return Case("unready canary rolls back at once", State(RolloutPhase.Progressing, 0, 10, Sec30), Seen(canary: WorkloadHealth.Progressing, routeWeight: 10), spec, RollingBack, 0, 0, "SetWeight(0) Wait(0s)");
         yield return Case("failed canary rolls back at once", State(RolloutPhase.Progressing, 0, 10, Sec30), Seen(canary: Failed, routeWeight: 10), spec, RollingBack, 0, 0, "SetWeight(0) Wait(0s)");
         yield return Case("vanished canary rolls back at once", State(RolloutPhase.Progressing, 0, 10, Sec30), Seen(canary: Absent, routeWeight: 10), spec, RollingBack, 0, 0, "SetWeight(0) Wait(0s)");
-        yield return Case("a failed check within the limit continues", State(RolloutPhase.Progressing, 0, 10, Min1), Seen(routeWeight: 10, verdict: Verdict(CheckOutcome.Fail)), spec, RolloutPhase.Progressing, 1, 50, "SetWeight(50) Wait(60s)");
+        yield return Case("a failed check within the limit continues", State(RolloutPhase.Progressing, 0, 10, Min1), Seen(routeWeight: 10, verdict: Verdict(CheckOutcome.Fail)), spec, RolloutPhase.Progressing, 1, 50, "SetWeight(50) Wait(10s)");
         yield return Case("failed checks beyond the limit roll back", State(RolloutPhase.Progressing, 0, 10, Min1) with { FailedChecks = 1 }, Seen(routeWeight: 10, verdict: Verdict(CheckOutcome.Fail)), spec, RollingBack, 0, 0, "SetWeight(0) Wait(0s)");
-        yield return Case("consecutive counting ignores old failures", State(RolloutPhase.Progressing, 0, 10, Min1) with { FailedChecks = 5 }, Seen(routeWeight: 10, verdict: Verdict(CheckOutcome.Fail)), consecutive, RolloutPhase.Progressing, 1, 50, "SetWeight(50) Wait(60s)");
+        yield return Case("consecutive counting ignores old failures", State(RolloutPhase.Progressing, 0, 10, Min1) with { FailedChecks = 5 }, Seen(routeWeight: 10, verdict: Verdict(CheckOutcome.Fail)), consecutive, RolloutPhase.Progressing, 1, 50, "SetWeight(50) Wait(10s)");
         yield return Case("consecutive failures beyond the limit roll back", State(RolloutPhase.Progressing, 0, 10, Min1) with { FailedChecks = 1, ConsecutiveFailedChecks = 1 }, Seen(routeWeight: 10, verdict: Verdict(CheckOutcome.Fail)), consecutive, RollingBack, 0, 0, "SetWeight(0) Wait(0s)");
-        yield return Case("no data within its limit is not a failure", State(RolloutPhase.Progressing, 0, 10, Min1) with { FailedChecks = 1, NoDataChecks = 2 }, Seen(routeWeight: 10, verdict: Verdict(CheckOutcome.NoData)), spec, RolloutPhase.Progressing, 1, 50, "SetWeight(50) Wait(60s)");
+        yield return Case("no data within its limit is not a failure", State(RolloutPhase.Progressing, 0, 10, Min1) with { FailedChecks = 1, NoDataChecks = 2 }, Seen(routeWeight: 10, verdict: Verdict(CheckOutcome.NoData)), spec, RolloutPhase.Progressing, 1, 50, "SetWeight(50) Wait(10s)");
         yield return Case("no data beyond its limit counts as failed", State(RolloutPhase.Progressing, 0, 10, Min1) with { FailedChecks = 1, NoDataChecks = 3 }, Seen(routeWeight: 10, verdict: Verdict(CheckOutcome.NoData)), spec, RollingBack, 0, 0, "SetWeight(0) Wait(0s)");
         yield return Case("analysis rollback-now rolls back", State(RolloutPhase.Progressing, 0, 10, Min1), Seen(routeWeight: 10, verdict: Verdict(CheckOutcome.Pass, VerdictKind.RollbackNow)), spec, RollingBack, 0, 0, "SetWeight(0) Wait(0s)");
         yield return Case("analysis promote-now promotes", State(RolloutPhase.Progressing, 0, 10, Sec30), Seen(routeWeight: 10, verdict: Verdict(CheckOutcome.Pass, VerdictKind.PromoteNow)), spec, Promoting, 0, 10, "PromotePrimary Wait(5s)");
         yield return Case("promote command while progressing", State(RolloutPhase.Progressing, 0, 10, Sec30), Seen(routeWeight: 10, promote: true), spec, Promoting, 0, 10, "PromotePrimary Wait(5s)");
-        yield return Case("drifted route weight is restored", State(RolloutPhase.Progressing, 0, 10, Sec30), Seen(routeWeight: 40), spec, RolloutPhase.Progressing, 0, 10, "SetWeight(10) Wait(30s)");
-        yield return Case("missing route is recreated", State(RolloutPhase.Progressing, 0, 10, Sec30), Seen(routeWeight: null), spec, RolloutPhase.Progressing, 0, 10, "ReconcileRoutes SetWeight(10) Wait(30s)");
+        yield return Case("drifted route weight is restored", State(RolloutPhase.Progressing, 0, 10, Sec30), Seen(routeWeight: 40), spec, RolloutPhase.Progressing, 0, 10, "SetWeight(10) Wait(10s)");
+        yield return Case("missing route is recreated", State(RolloutPhase.Progressing, 0, 10, Sec30), Seen(routeWeight: null), spec, RolloutPhase.Progressing, 0, 10, "ReconcileRoutes SetWeight(10) Wait(10s)");
 
         // Paused
-        yield return Case("timed pause waits", State(Paused, 0, 0, Min1), Seen(), pauses, Paused, 0, 0, "Wait(60s)");
-        yield return Case("timed pause ends", State(Paused, 0, 0, TimeSpan.FromMinutes(2)), Seen(), pauses, RolloutPhase.Progressing, 1, 10, "SetWeight(10) Wait(60s)");
+        yield return Case("timed pause waits", State(Paused, 0, 0, Min1), Seen(), pauses, Paused, 0, 0, "Wait(10s)");
+        yield return Case("timed pause re-checks no later than its end", State(Paused, 0, 0, TimeSpan.FromSeconds(116)), Seen(), pauses, Paused, 0, 0, "Wait(4s)");
+        yield return Case("timed pause ends", State(Paused, 0, 0, TimeSpan.FromMinutes(2)), Seen(), pauses, RolloutPhase.Progressing, 1, 10, "SetWeight(10) Wait(10s)");
         yield return Case("step into a pause until the next run", State(RolloutPhase.Progressing, 1, 10, Min1), Seen(routeWeight: 10), pauses, Paused, 2, 10, "Wait(next run)");
         yield return Case("pause until the next run holds in the same run", State(Paused, 2, 10, Min1) with { PausedByRun = "run-a" }, Seen(routeWeight: 10), pauses, Paused, 2, 10, "Wait(next run)");
-        yield return Case("pause until the next run ends in another run", State(Paused, 2, 10, Min1) with { PausedByRun = "run-a" }, Seen(routeWeight: 10, run: "run-b"), pauses, RolloutPhase.Progressing, 3, 50, "SetWeight(50) Wait(60s)");
+        yield return Case("pause until the next run ends in another run", State(Paused, 2, 10, Min1) with { PausedByRun = "run-a" }, Seen(routeWeight: 10, run: "run-b"), pauses, RolloutPhase.Progressing, 3, 50, "SetWeight(50) Wait(10s)");
         yield return Case("waiting for promote holds", State(Paused, 2, 50, Min1), Seen(routeWeight: 50), manual, Paused, 2, 50, "Wait(next run)");
         yield return Case("promote command ends the wait", State(Paused, 2, 50, Min1), Seen(routeWeight: 50, promote: true), manual, Promoting, 2, 50, "PromotePrimary Wait(5s)");
         yield return Case("unready canary while paused rolls back", State(Paused, 2, 50, Min1), Seen(canary: WorkloadHealth.Progressing, routeWeight: 50), manual, RollingBack, 2, 0, "SetWeight(0) Wait(0s)");
