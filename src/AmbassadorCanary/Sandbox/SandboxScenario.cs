@@ -13,7 +13,7 @@ internal sealed record SandboxScenario(string Name, string Description, BackendB
         new("healthy", "the canary behaves like the stable version: it is promoted", Stable, CanaryNeverReady: false, ExitCodes.Success),
         new("unready", "the canary never becomes ready: it is rolled back before it gets traffic", Stable, CanaryNeverReady: true, ExitCodes.RolledBack),
         new("errors", "the canary answers 5 % of requests with 5xx: it is rolled back", Stable with { ErrorRate = 0.05 }, CanaryNeverReady: false, ExitCodes.RolledBack),
-        new("slow", "the canary's p99 latency is twice the stable one: it is rolled back", Stable with { Latency = new LatencyProfile(48, 400) }, CanaryNeverReady: false, ExitCodes.RolledBack),
+        new("slow", "the canary is twice as slow (median and p99): it is rolled back", Stable with { Latency = new LatencyProfile(80, 400) }, CanaryNeverReady: false, ExitCodes.RolledBack),
     ];
 
     public static SandboxScenario? Find(string name) =>

@@ -52,7 +52,7 @@ public sealed class RouterPlanGoldenTests
     }
 
     /// <summary>CRD Mappings as they are; annotation documents as the getambassador.io/v1 Mappings they correspond to.</summary>
-    private static IEnumerable<JsonObject> Mappings(JsonObject written, string ns)
+    internal static IEnumerable<JsonObject> Mappings(JsonObject written, string ns)
     {
         if ((string?)written["kind"] == "Mapping")
         {
