@@ -26,7 +26,7 @@ internal sealed class EngineRunner(CommandContext context, IKubernetes client, R
         var prometheus = prometheusHttp is null ? null : new PrometheusClient(prometheusHttp, spec.Analysis.Prometheus!, time);
         var webhooks = webhookHttp is null ? null : new WebhookRunner(webhookHttp, time, context.Loggers.CreateLogger<WebhookRunner>());
         var analysis = CanaryAnalysisFactory.Create(spec, client, prometheus, webhooks);
-        var engine = new RolloutEngine(client, spec, analysis, pacer, time, context.Loggers);
+        var engine = new RolloutEngine(client, spec, analysis, pacer, time, context.Loggers, webhooks: webhooks);
         try
         {
             switch (command)

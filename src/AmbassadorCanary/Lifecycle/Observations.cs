@@ -43,4 +43,7 @@ public sealed record Observations
     public bool PromoteRequested { get; init; }
 
     public bool RollbackRequested { get; init; }
+
+    /// <summary>The pre-rollout hooks or the confirm-promotion gate, when the engine ran them before this tick (see RolloutStateMachine.HooksDue).</summary>
+    public HookObservation? Hooks { get; init; }
 }

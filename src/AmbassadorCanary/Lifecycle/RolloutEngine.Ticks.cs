@@ -96,6 +96,7 @@ internal sealed partial class RolloutEngine
                     await session.Workload.RemoveDeploymentAsync(cancellationToken);
                     break;
                 case Wait:
+                case RunHooks: // performed by RunEndHooksAsync, after the canary objects are gone
                     break;
                 default:
                     throw new InvalidOperationException($"no handler for action {action}");

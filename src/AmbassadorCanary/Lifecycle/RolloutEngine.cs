@@ -22,10 +22,14 @@ internal sealed partial class RolloutEngine
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly string _target;
+    private readonly Analysis.Webhooks.WebhookRunner? _webhooks;
 
     /// <param name="runId">This run's identity (lease holder, "until the next run" pauses); unique per process. Generated when null.</param>
-    public RolloutEngine(IKubernetes client, RolloutSpec spec, ICanaryAnalysis analysis, IRolloutPacer pacer, TimeProvider time, ILoggerFactory loggers, string? runId = null)
+    /// <param name="webhooks">Calls the lifecycle webhooks; required when the spec has pre-rollout, confirm-promotion, post-rollout or rollback hooks.</param>
+    public RolloutEngine(IKubernetes client, RolloutSpec spec, ICanaryAnalysis analysis, IRolloutPacer pacer, TimeProvider time, ILoggerFactory loggers, string? runId = null,
+        Analysis.Webhooks.WebhookRunner? webhooks = null)
     {
+        _webhooks = CheckWebhooks(spec, webhooks);
         KubernetesJsonSetup.Register();
         _client = client;
         _spec = spec;
@@ -117,9 +121,10 @@ internal sealed partial class RolloutEngine
             while (true)
             {
                 await run.Lock.RenewAsync(cancellationToken);
-                var observations = await ObserveAsync(run, state, desired, cancellationToken);
+                var observations = await WithHooksAsync(state, await ObserveAsync(run, state, desired, cancellationToken), cancellationToken);
                 var decision = RolloutStateMachine.Next(state, observations, _spec);
                 await ExecuteAsync(run.Session, decision, cancellationToken);
+                decision = await RunEndHooksAsync(decision, cancellationToken);
                 await SaveAsync(run, state, decision, cancellationToken);
                 state = decision.Next;
                 last = decision;

@@ -47,6 +47,12 @@ public sealed record RolloutState
 
     public IReadOnlyList<AnalysisRecord> Analysis { get; init; } = [];
 
+    /// <summary>Lifecycle webhook calls (pre-rollout, confirm-promotion, post-rollout, rollback), the last MaxRecords.</summary>
+    public IReadOnlyList<HookRecord> Hooks { get; init; } = [];
+
+    /// <summary>Set while all steps are done and a closed confirm-promotion gate holds the promotion back.</summary>
+    public DateTimeOffset? AwaitingGateSince { get; init; }
+
     /// <summary>The analysis judges' evidence so far, handed back to the analysis on the next tick.</summary>
     public AnalysisState? AnalysisState { get; init; }
 

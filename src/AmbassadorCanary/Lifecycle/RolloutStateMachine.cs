@@ -19,7 +19,8 @@ public static partial class RolloutStateMachine
 
     public static Decision Next(RolloutState state, Observations observations, RolloutSpec spec)
     {
-        var tick = new Tick(state, observations, spec);
+        var tick = new Tick(RecordHooks(state, observations), observations, spec);
+        state = tick.State;
         if (state.Phase.IsTerminal())
         {
             return tick.Stay($"rollout already {state.Phase}");
@@ -47,9 +48,9 @@ public static partial class RolloutStateMachine
             }
         }
 
-        return state.Phase switch
+        var decision = state.Phase switch
         {
-            RolloutPhase.Initializing => tick.To(RolloutPhase.CanaryDeploying, "deploying the canary", s => s, new DeployCanary(), new Wait(PollPeriod)),
+            RolloutPhase.Initializing => Initializing(tick),
             RolloutPhase.CanaryDeploying => CanaryDeploying(tick),
             RolloutPhase.Progressing => Progressing(tick),
             RolloutPhase.Paused => Paused(tick),
@@ -58,6 +59,7 @@ public static partial class RolloutStateMachine
             RolloutPhase.RollingBack => RemoveCanaryOnceUnweighted(tick, RolloutPhase.RolledBack, "rolled back"),
             _ => throw new InvalidOperationException($"rollout phase {state.Phase} has no transition"),
         };
+        return WithEndHooks(decision, spec);
     }
 
     /// <summary>True when the engine should run analysis before this tick: traffic is shifted and the step's interval is over.</summary>
@@ -112,7 +114,7 @@ public static partial class RolloutStateMachine
             return tick.Promote("promotion requested");
         }
 
-        if (counted.Verdict is Analysis.VerdictKind.PromoteNow)
+        if (counted.Verdict is Analysis.VerdictKind.PromoteNow && GateOpen(tick))
         {
             return tick.Promote("analysis: canary is no worse, promoting early");
         }
@@ -174,7 +176,7 @@ public static partial class RolloutStateMachine
         if (index >= spec.Steps.Count)
         {
             return spec.Promotion == PromotionMode.Auto
-                ? tick.Promote($"{reason}; all steps done", first)
+                ? GatedPromote(tick, $"{reason}; all steps done", first)
                 : tick.To(RolloutPhase.Paused, $"{reason}; all steps done, waiting for a promote command", s => s with { StepIndex = index }, [.. first, new Wait(null)]);
         }
 

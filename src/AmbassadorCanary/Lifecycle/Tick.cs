@@ -21,6 +21,7 @@ internal readonly record struct Tick(RolloutState State, Observations Observatio
             Phase = phase,
             LastTransitionAt = Observations.Now,
             PausedByRun = null,
+            AwaitingGateSince = null,
             Message = reason,
         });
         var record = new DecisionRecord(Observations.Now, State.Phase, next.Phase, next.StepIndex, next.Weight, reason);
