@@ -1,5 +1,6 @@
 using AmbassadorCanary.Hosts;
 using AmbassadorCanary.Lifecycle;
+using AmbassadorCanary.Preview;
 using k8s;
 
 namespace AmbassadorCanary.Cli;
@@ -10,7 +11,8 @@ internal static class ClusterCommand
     public static async Task<int> RunAsync(string command, CommandContext context)
     {
         // Bad input stops here, before a connection is even attempted.
-        var spec = context.LoadSpec();
+        var preview = command is "preview" or "preview-cleanup";
+        var spec = preview ? context.LoadSpec(PreviewCommand.SpecDefaults(context, command)) : context.LoadSpec();
         if (spec is null)
         {
             return ExitCodes.BadInput;
@@ -30,6 +32,11 @@ internal static class ClusterCommand
         }
 
         using var client = new Kubernetes(configuration);
+        if (preview)
+        {
+            return await new PreviewCommand(context, client, spec, new TimeProviderPacer(context.Time)).RunAsync(command);
+        }
+
         return await new EngineRunner(context, client, spec, new TimeProviderPacer(context.Time), context.Time).RunAsync(command);
     }
 }

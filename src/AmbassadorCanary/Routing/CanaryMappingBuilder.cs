@@ -36,7 +36,7 @@ internal static class CanaryMappingBuilder
 
         if (header.Cookie is { } cookie)
         {
-            Child(spec, "regex_headers")["cookie"] = $"^(.*?;)?({EscapeRegex(cookie)})(;.*)?$";
+            Child(spec, "regex_headers")["cookie"] = $@"^(.*?;\s*)?({EscapeRegex(cookie)})(;.*)?$";
         }
 
         return spec;

@@ -62,7 +62,7 @@ internal static class PrimaryRouteReader
 
     /// <summary>True when a Mapping is the canary or header route this tool made (so it is never taken for a primary).</summary>
     public static bool IsOurs(JsonObject? labels, string name) =>
-        (string?)labels?[Workloads.CanaryLabels.Role] == Workloads.CanaryLabels.RoleValue || name.EndsWith("-canary", StringComparison.Ordinal) || name.EndsWith("-canary-header", StringComparison.Ordinal);
+        (string?)labels?[Workloads.CanaryLabels.Role] is Workloads.CanaryLabels.RoleValue or Preview.PreviewLabels.RoleValue || name.EndsWith("-canary", StringComparison.Ordinal) || name.EndsWith("-canary-header", StringComparison.Ordinal);
 
     /// <summary>Matches the route's prefix and, when given, its host (hostname in v3alpha1).</summary>
     public static bool Matches(JsonObject spec, MappingDialect dialect, RouteSpec route) =>

@@ -85,7 +85,7 @@ internal static class TrafficRouterFactory
         var found = new List<(string Owner, List<JsonObject> Docs, JsonObject Doc)>();
         foreach (var service in services?.Items ?? [])
         {
-            if (service.Metadata.Labels?.TryGetValue(CanaryLabels.Role, out var role) == true && role == CanaryLabels.RoleValue)
+            if (service.Metadata.Labels?.TryGetValue(CanaryLabels.Role, out var role) == true && role is CanaryLabels.RoleValue or Preview.PreviewLabels.RoleValue)
             {
                 continue;
             }
