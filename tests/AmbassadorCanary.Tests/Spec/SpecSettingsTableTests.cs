@@ -73,6 +73,7 @@ public sealed class SpecSettingsTableTests
             [SpecSettings.Judge] = spec.Analysis.Judge.Enabled,
             [SpecSettings.JudgeAlpha] = spec.Analysis.Judge.Alpha,
             [SpecSettings.JudgeMinLatencyEffect] = spec.Analysis.Judge.MinLatencyEffect,
+            [SpecSettings.JudgeMinErrorRatio] = spec.Analysis.Judge.MinErrorRatio,
             [SpecSettings.PromoteEarly] = spec.Analysis.Judge.PromoteEarly,
         };
 

@@ -41,6 +41,7 @@ internal static class AnalysisSpecBuilder
                 Enabled = s.Value<bool>(SpecSettings.Judge) ?? defaults.Judge.Enabled,
                 Alpha = s.Value<double>(SpecSettings.JudgeAlpha) ?? defaults.Judge.Alpha,
                 MinLatencyEffect = s.Value<TimeSpan>(SpecSettings.JudgeMinLatencyEffect) ?? defaults.Judge.MinLatencyEffect,
+                MinErrorRatio = s.Value<double>(SpecSettings.JudgeMinErrorRatio) ?? defaults.Judge.MinErrorRatio,
                 PromoteEarly = s.Value<bool>(SpecSettings.PromoteEarly) ?? defaults.Judge.PromoteEarly,
             },
         };

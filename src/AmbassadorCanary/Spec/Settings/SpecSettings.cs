@@ -46,6 +46,7 @@ public static class SpecSettings
     public static readonly SpecSetting Judge = new() { YamlPath = "analysis.judge.enabled", Flag = "judge", Type = SettingType.Boolean, Default = "true", Meaning = "Compare the canary with the primary by a sequential test, on top of the static thresholds." };
     public static readonly SpecSetting JudgeAlpha = new() { YamlPath = "analysis.judge.alpha", Flag = "judge-alpha", Type = SettingType.Number, Min = 0.0001, Max = 0.5, Default = "0.01", Meaning = "Bound on the judge's false-rollback rate over the whole rollout." };
     public static readonly SpecSetting JudgeMinLatencyEffect = new() { YamlPath = "analysis.judge.minLatencyEffect", Flag = "judge-min-latency-effect", Type = SettingType.Duration, Default = "10ms", Meaning = "Latency shift below which a significant difference is ignored." };
+    public static readonly SpecSetting JudgeMinErrorRatio = new() { YamlPath = "analysis.judge.minErrorRatio", Flag = "judge-min-error-ratio", Type = SettingType.Number, Min = 1.01, Max = 100, Default = "1.5", Meaning = "Smallest canary/primary error-rate ratio the judge is tuned to catch (it averages over this ratio to twice it)." };
     public static readonly SpecSetting PromoteEarly = new() { YamlPath = "analysis.judge.promoteEarly", Flag = "promote-early", Type = SettingType.Boolean, Default = "false", Meaning = "Promote before the last step when the judge is confident the canary is no worse." };
     public static readonly SpecSetting CustomMetrics = new() { YamlPath = "analysis.metrics", Type = SettingType.CustomMetrics, Meaning = "File only. PromQL checks: list of `{name, query, min, max}`; the query may use `{{ namespace }}`, `{{ target }}`, `{{ canary }}`, `{{ primary }}`, `{{ interval }}`." };
     public static readonly SpecSetting Webhooks = new() { YamlPath = "analysis.webhooks", Type = SettingType.Webhooks, Meaning = "File only. Webhooks: list of `{name, kind, url, timeout, retries, metadata}`; kind is pre-rollout, step, confirm-promotion, post-rollout or rollback." };
@@ -60,7 +61,7 @@ public static class SpecSettings
         Provider, MinSuccessRate, MaxLatencyP99, MinRequests, NoDataLimit,
         EnvoyPodSelectors, EnvoyNamespace, EnvoyAdminPort,
         PrometheusUrl, PrometheusToken, PrometheusUsername, PrometheusPassword, PrometheusCaFile,
-        Judge, JudgeAlpha, JudgeMinLatencyEffect, PromoteEarly,
+        Judge, JudgeAlpha, JudgeMinLatencyEffect, JudgeMinErrorRatio, PromoteEarly,
         CustomMetrics, Webhooks,
     ];
 
