@@ -66,7 +66,10 @@ public static partial class RolloutStateMachine
         || tick.Observations.PromoteRequested
         || tick.Observations.Hooks is { Kind: WebhookKind.ConfirmPromotion, Passed: true };
 
-    /// <summary>Promotes when the gate is open; otherwise holds the current phase, step and weight for another interval and asks again.</summary>
+    /// <summary>
+    /// Promotes when the gate is open; otherwise holds the current phase, step and weight for another interval (readiness
+    /// still watched every WatchPeriod) and asks again at its end, after that interval's analysis.
+    /// </summary>
     private static Decision GatedPromote(Tick tick, string reason, params RolloutAction[] first)
     {
         if (GateOpen(tick))
@@ -77,7 +80,7 @@ public static partial class RolloutStateMachine
         var (state, o, spec) = (tick.State, tick.Observations, tick.Spec);
         var why = o.Hooks is { Kind: WebhookKind.ConfirmPromotion } gate ? gate.Failures : "the gate was not asked";
         var message = $"{reason}; waiting for the confirm-promotion gate at weight {state.Weight}: {why}";
-        RolloutAction[] actions = [.. first, new Wait(spec.Interval)];
+        RolloutAction[] actions = [.. first, new Wait(Min(WatchPeriod, spec.Interval))];
         if (state.AwaitingGateSince is null)
         {
             // The first closed answer is a transition (history, Event); the step's clock restarts so analysis keeps its interval.
