@@ -71,11 +71,23 @@ internal sealed class RunnerSandbox : IDisposable
 
     public void Dispose() => _root.Delete(recursive: true);
 
-    private Dictionary<string, string> Base() => new(StringComparer.Ordinal)
+    private Dictionary<string, string> Base()
     {
-        ["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin",
-        ["HOME"] = _root.FullName,
-        ["TMPDIR"] = Temp,
-        ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-    };
+        var env = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin",
+            ["HOME"] = _root.FullName,
+            ["TMPDIR"] = Temp,
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+        };
+
+        // Lets the framework-dependent apphost find a runtime installed outside the default location; a runner image
+        // runs the self-contained binary and needs nothing of the kind.
+        if (Environment.GetEnvironmentVariable("DOTNET_ROOT") is { Length: > 0 } dotnetRoot)
+        {
+            env["DOTNET_ROOT"] = dotnetRoot;
+        }
+
+        return env;
+    }
 }

@@ -94,6 +94,38 @@ internal sealed class ToolProcess : IDisposable
         }
     }
 
+    /// <summary>
+    /// Waits until a line contains <paramref name="text"/>; fails (with the output so far) when the process exits first
+    /// or <paramref name="limit"/> passes. The limit only guards against a hang.
+    /// </summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan limit)
+    {
+        var seen = WaitForOutputAsync(text);
+        var exited = _process.WaitForExitAsync();
+        var done = await Task.WhenAny(seen, exited, Task.Delay(limit));
+        if (done != seen)
+        {
+            var why = done == exited ? $"the process exited ({_process.ExitCode})" : $"{limit} passed";
+            throw new TimeoutException($"'{text}' not seen before {why}.\nstdout:\n{Stdout}\nstderr:\n{Stderr}");
+        }
+    }
+
+    /// <summary>Waits for exit (and drained output) at most <paramref name="limit"/>, a guard against a hang; returns the exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan limit)
+    {
+        using var guard = new CancellationTokenSource(limit);
+        try
+        {
+            return await WaitForExitAsync(guard.Token);
+        }
+        catch (OperationCanceledException) when (guard.IsCancellationRequested)
+        {
+            throw new TimeoutException($"the process did not exit within {limit}.\nstdout:\n{Stdout}\nstderr:\n{Stderr}");
+        }
+    }
+
+    public bool HasExited => _process.HasExited;
+
     /// <summary>Sends a POSIX signal (e.g. "TERM") as the runner would on cancellation.</summary>
     public void Signal(string name)
     {
