@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AmbassadorCanary.Lifecycle;
 using AmbassadorCanary.Preview;
+using AmbassadorCanary.Routing;
 using AmbassadorCanary.Spec;
 using AmbassadorCanary.Tests.Lifecycle;
 using AmbassadorCanary.Tests.Routing;
@@ -96,6 +97,39 @@ public sealed class PreviewDeployerTests
     }
 
     [Test]
+    public async Task Annotation_dialect_puts_the_route_on_the_preview_Service_once_ready_and_cleanup_removes_it_first()
+    {
+        var segment = new TrafficSegment { Share = 0.25, Headers = new Dictionary<string, string> { ["x-preview"] = Name } };
+        await using var cluster = await EngineCluster.StartAsync(AmbassadorCrdSet.Emissary3, Emissary(segment));
+        await cluster.SeedAsync(MappingDialect.Annotation);
+        using var writes = new ClusterWriteLog(cluster.Emulator.Store);
+
+        var outcome = await Deployer(cluster, "web:pr7", HeaderRoute, MappingDialect.Annotation).DeployAsync(null, CancellationToken.None);
+        var annotated = writes.Changes.ToList().FindIndex(c => c.Resource == ResourceType.Services && c.Name == "web-pr-7"
+            && c.Object["metadata"]?["annotations"]?[MappingDialects.AnnotationKey] is not null);
+        var yaml = cluster.Service("web-pr-7")!.Metadata.Annotations[MappingDialects.AnnotationKey];
+        var before = cluster.Ambassador!.GetTraffic();
+        cluster.Clock.Advance(TimeSpan.FromMinutes(1));
+        var after = cluster.Ambassador.GetTraffic();
+        var cleanup = await Deployer(cluster, "web:pr7", HeaderRoute, MappingDialect.Annotation).CleanupAsync(CancellationToken.None);
+
+        var doc = AnnotationYaml.Read(yaml).Single();
+        var preview = after.Images.GetValueOrDefault("web:pr7") - before.Images.GetValueOrDefault("web:pr7");
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.Succeeded, Is.True, outcome.Message);
+            Assert.That(annotated, Is.GreaterThan(0));
+            Assert.That(writes.WasReadyBefore("web-pr-7", annotated), Is.True, "the route is added only once the preview is ready");
+            Assert.That((string?)doc["name"], Is.EqualTo("web-pr-7"));
+            Assert.That((string?)doc["service"], Is.EqualTo("web-pr-7.prod:8080"));
+            Assert.That((string?)doc["headers"]?["x-preview"], Is.EqualTo(Name));
+            Assert.That(preview, Is.InRange(600, 900), "the 25 % with the header, of 3000");
+            Assert.That(after.Requests - before.Requests - preview, Is.EqualTo(after.Images.GetValueOrDefault("web:1") - before.Images.GetValueOrDefault("web:1")), "the rest still reaches the primary");
+            Assert.That(cleanup.Message, Does.Contain("Mapping web-pr-7, Service web-pr-7, Deployment web-pr-7"));
+        });
+    }
+
+    [Test]
     public async Task A_rerun_with_a_new_commit_updates_the_images_in_place()
     {
         await using var cluster = await EngineCluster.StartAsync(AmbassadorCrdSet.Emissary4);
@@ -178,9 +212,9 @@ public sealed class PreviewDeployerTests
         });
     }
 
-    private static PreviewDeployer Deployer(EngineCluster cluster, string image, HeaderRouteSpec route)
+    private static PreviewDeployer Deployer(EngineCluster cluster, string image, HeaderRouteSpec route, MappingDialect dialect = MappingDialect.Auto)
     {
-        var spec = EngineCluster.Spec(image) with { HeaderRoute = route };
+        var spec = EngineCluster.Spec(image) with { HeaderRoute = route, Route = new RouteSpec { Mapping = "web", Dialect = dialect } };
         return new PreviewDeployer(cluster.Client, spec, route, new VirtualClockPacer(cluster.Clock), cluster.Clock, NullLoggerFactory.Instance);
     }
 
