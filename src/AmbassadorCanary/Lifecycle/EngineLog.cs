@@ -1,3 +1,4 @@
+using AmbassadorCanary.Analysis;
 using Microsoft.Extensions.Logging;
 
 namespace AmbassadorCanary.Lifecycle;
@@ -30,4 +31,7 @@ internal static partial class EngineLog
 
     [LoggerMessage(EventId = 1009, Level = LogLevel.Warning, Message = "{Target}: lock not released (it expires by itself): {Error}")]
     public static partial void LockNotReleased(ILogger logger, string target, string error);
+
+    [LoggerMessage(EventId = 1010, Message = "{Target}: check {Check} at weight {Weight}: {Outcome}, value {Value} (threshold {Threshold}){Detail}")]
+    public static partial void Check(ILogger logger, LogLevel level, string target, string check, int weight, CheckOutcome outcome, string value, string threshold, string detail);
 }

@@ -1,6 +1,7 @@
 using AmbassadorCanary.Analysis;
 using AmbassadorCanary.Routing;
 using AmbassadorCanary.Workloads;
+using Microsoft.Extensions.Logging;
 
 namespace AmbassadorCanary.Lifecycle;
 
@@ -56,7 +57,9 @@ internal sealed partial class RolloutEngine
         };
         try
         {
-            return await _analysis.EvaluateAsync(context, cancellationToken);
+            var verdict = await _analysis.EvaluateAsync(context, cancellationToken);
+            LogChecks(state.Weight, verdict);
+            return verdict;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -165,5 +168,16 @@ internal sealed partial class RolloutEngine
     private sealed record Session(ITrafficRouter Router, CanaryWorkload Workload, RolloutStateStore Store, RolloutEvents Events, string? PrimaryUid)
     {
         public CanaryNames Names => Workload.Names;
+    }
+
+    /// <summary>Every tick's values and thresholds go to the log; a failed check as a warning.</summary>
+    private void LogChecks(int weight, AnalysisVerdict verdict)
+    {
+        foreach (var check in verdict.Checks)
+        {
+            var level = check.Outcome == CheckOutcome.Fail ? LogLevel.Warning : LogLevel.Information;
+            var value = check.Value?.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) ?? "none";
+            EngineLog.Check(_logger, level, _target, check.Name, weight, check.Outcome, value, check.Threshold, check.Detail is null ? "" : $": {check.Detail}");
+        }
     }
 }

@@ -42,6 +42,8 @@ public class SandboxCommandTests
         var failedRow = output.Split('\n').Where(l => l.StartsWith("| 2026", StringComparison.Ordinal)).Select(l => l.Split('|')).LastOrDefault(c => c[column].Contains('❌'));
         Assert.That(failedRow, Is.Not.Null, $"a row shows {failedCheck} failed, with its value");
         Assert.That(failedRow![column], Does.Match(@"❌ [0-9.]+"));
+        Assert.That(output.Split('\n').Where(l => l.Contains($"check {failedCheck} at weight", StringComparison.Ordinal)),
+            Has.Some.Contains("Fail, value"), "every tick's checks are logged with value and threshold");
     }
 
     [Test]
