@@ -14,8 +14,8 @@ internal static class Usage
           rollback         roll the rollout in progress back now
           status           show the rollout's state (--output json for machines)
           plan             print the exact objects a rollout would write, as YAML; change nothing
-          preview          deploy the canary behind a header route only (pull-request previews)
-          preview-cleanup  remove a preview
+          preview          deploy a pull request's version behind a header route (docs/preview.md)
+          preview-cleanup  remove a preview (Mapping, then Service, then Deployment)
           sandbox          run a full rollout against a built-in simulated cluster (no cluster needed)
                            --scenario healthy|unready|errors|slow
           sandbox serve    keep a simulated cluster running; --kubeconfig-out FILE writes its kubeconfig

@@ -28,7 +28,7 @@ internal sealed class PreviewCommand(CommandContext context, IKubernetes client,
             ExternalOptions = new HashSet<string>(CliOptions.External, StringComparer.Ordinal),
         };
         var number = PullRequestContext.NumberFrom(context.Session.Environment.GetVariable, PullRequestContext.ReadFileOrNull);
-        return PreviewSettings.Defaults(sources, number, cleanup: command == "preview-cleanup");
+        return PreviewSettings.Defaults(sources, number, cleanup: command == "preview-cleanup", context.CommandLine.Value(CliOptions.PreviewName));
     }
 
     public async Task<int> RunAsync(string command)

@@ -88,6 +88,11 @@ internal sealed class PreviewDeployer(IKubernetes client, RolloutSpec spec, Head
 
     private async Task<PrimaryRoute> FindPrimaryRouteAsync(CancellationToken cancellationToken)
     {
+        if (PreviewNames.Problem(header.Name) is { } problem)
+        {
+            throw new RolloutInputException(problem);
+        }
+
         // The factory only reads (dialect discovery, the primary Mapping); the router it builds is never used to write.
         var router = await TrafficRouterFactory.CreateAsync(client, spec with { HeaderRoute = header }, _logger, cancellationToken);
         return router.Primary;

@@ -16,4 +16,10 @@ internal sealed record PreviewNames(string Namespace, string Deployment, string 
 
     public static PreviewNames For(TargetSpec target, string name) =>
         new(target.Namespace, target.Deployment, target.Service ?? target.Deployment, name);
+
+    /// <summary>Why a name cannot be a preview's: it would take the canary's objects (web-canary, web-canary-header).</summary>
+    public static string? Problem(string name) =>
+        name is "header" or "canary" || name.StartsWith("canary-", StringComparison.Ordinal)
+            ? $"preview name '{name}' would collide with the canary's objects; choose another --header-route-name (e.g. pr-123)"
+            : null;
 }

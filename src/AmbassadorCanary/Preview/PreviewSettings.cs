@@ -14,14 +14,15 @@ internal static class PreviewSettings
     public const string FallbackName = "preview";
     public const string CleanupImage = "preview-cleanup=unused";
 
-    public static IReadOnlyList<CommandLineOption> Defaults(SpecSources sources, int? pullRequest, bool cleanup)
+    /// <param name="previewName">The CLI's --preview-name, an alias of header-route-name (which wins when both are given).</param>
+    public static IReadOnlyList<CommandLineOption> Defaults(SpecSources sources, int? pullRequest, bool cleanup, string? previewName = null)
     {
         var settings = Resolve(sources);
         var defaults = new List<CommandLineOption>();
         var name = settings.Get<string>(SpecSettings.HeaderRouteName);
         if (!settings.IsGiven(SpecSettings.HeaderRouteName))
         {
-            name = pullRequest is { } number ? $"pr-{number}" : FallbackName;
+            name = previewName ?? (pullRequest is { } number ? $"pr-{number}" : FallbackName);
             defaults.Add(new CommandLineOption(SpecSettings.HeaderRouteName.Flag!, name));
         }
 

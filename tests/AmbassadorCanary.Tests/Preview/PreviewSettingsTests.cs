@@ -78,6 +78,23 @@ public sealed class PreviewSettingsTests
         });
     }
 
+    [Test]
+    public void The_preview_name_flag_names_the_preview_unless_header_route_name_is_given()
+    {
+        var aliased = Load(PreviewSettings.Defaults(Sources(["--image", "web=web:2"]), 12, cleanup: false, previewName: "blue"), "--image", "web=web:2");
+        string[] both = ["--image", "web=web:2", "--header-route-name", "green"];
+        var explicitName = Load(PreviewSettings.Defaults(Sources(both), 12, cleanup: false, previewName: "blue"), both);
+
+        Assert.That((aliased.HeaderRoute!.Name, explicitName.HeaderRoute!.Name), Is.EqualTo(("blue", "green")));
+    }
+
+    [TestCase("header")]
+    [TestCase("canary")]
+    [TestCase("canary-blue")]
+    [TestCase("pr-1")]
+    public void Names_that_would_take_the_canary_objects_are_refused(string name) =>
+        Assert.That(PreviewNames.Problem(name) is null, Is.EqualTo(name == "pr-1"));
+
     private static IReadOnlyList<CommandLineOption> Defaults(int? pullRequest, bool cleanup, params string[] flags) =>
         PreviewSettings.Defaults(Sources(flags), pullRequest, cleanup);
 
