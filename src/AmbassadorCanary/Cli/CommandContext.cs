@@ -7,6 +7,9 @@ namespace AmbassadorCanary.Cli;
 /// <summary>What every command gets: the pipeline session (host, inputs, logging, signals), the parsed command line and time.</summary>
 internal sealed record CommandContext(PipelineSession Session, CommandLine CommandLine, TimeProvider Time)
 {
+    private static readonly HashSet<string> SecretFlags = new(
+        [CliOptions.GitHubToken, .. SpecSettings.All.Where(s => s.Secret && s.Flag is not null).Select(s => s.Flag!)], StringComparer.Ordinal);
+
     public IPipelineHost Host => Session.Host;
 
     public HostInputs Inputs => Session.Inputs;
@@ -21,6 +24,8 @@ internal sealed record CommandContext(PipelineSession Session, CommandLine Comma
     /// <summary>Loads the rollout spec from flags, pipeline inputs and the spec file; every problem is logged as an error.</summary>
     public RolloutSpec? LoadSpec(IReadOnlyList<CommandLineOption>? defaults = null)
     {
+        // Secrets given as flags are masked like secret pipeline inputs, before any message could quote them.
+        Session.AddSecrets(CommandLine.Options.Where(o => SecretFlags.Contains(o.Name)).Select(o => o.Value));
         var sources = new SpecSources
         {
             Flags = [.. defaults ?? [], .. CommandLine.Options],
@@ -31,6 +36,8 @@ internal sealed record CommandContext(PipelineSession Session, CommandLine Comma
         var result = RolloutSpecLoader.Load(sources);
         if (result.IsValid)
         {
+            // The spec file may carry the Prometheus credentials too.
+            Session.AddSecrets([result.Spec!.Analysis.Prometheus?.BearerToken, result.Spec!.Analysis.Prometheus?.Password]);
             return result.Spec;
         }
 

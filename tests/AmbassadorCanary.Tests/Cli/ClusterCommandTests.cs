@@ -51,6 +51,20 @@ public sealed class ClusterCommandTests
     }
 
     [Test]
+    public async Task Secrets_given_as_flags_are_masked_even_where_another_setting_quotes_them()
+    {
+        const string token = "prom-Tok3n-never-shown";
+        var (code, env) = await CliRun.RunAsync(
+            ["rollout", "--kubeconfig", _kubeconfig, "--namespace", "demo", "--deployment", "web", "--image", "web=ghcr.io/example/web:2.0.0",
+             "--mapping", "web", "--prometheus-token", token, "--interval", token]);
+        var output = env.Stdout.ToString();
+        Assert.That(code, Is.EqualTo(2), output);
+        Assert.That(output, Does.Contain("--interval").Or.Contain("interval"));
+        Assert.That(output, Does.Not.Contain(token));
+        Assert.That(_cluster.Api.Requests.All, Is.Empty, "bad input must not reach the cluster");
+    }
+
+    [Test]
     public async Task Unknown_command_is_bad_input_with_a_suggestion()
     {
         var (code, env) = await CliRun.RunAsync(["rolout"]);
