@@ -22,34 +22,48 @@ internal static class SandboxCommand
 
     public static async Task<int> RunAsync(CommandContext context)
     {
+        // Every problem with the sandbox's own flags and the spec is reported at once, before anything starts.
+        var problems = new List<string>();
         var words = context.CommandLine.Words;
-        if (words.Count > 2 || (words.Count == 2 && words[1] != "serve"))
+        var serve = words.Count == 2 && words[1] == "serve";
+        if (words.Count > 2 || (words.Count == 2 && !serve))
         {
-            context.Host.LogIssue(IssueLevel.Error, $"sandbox: unknown argument '{words[^1]}'; use 'sandbox' or 'sandbox serve'");
-            return ExitCodes.BadInput;
+            problems.Add($"sandbox: unknown argument '{words[^1]}'; use 'sandbox' or 'sandbox serve'");
         }
 
         var scenarioName = context.Option(CliOptions.Scenario) ?? "healthy";
         var scenario = SandboxScenario.Find(scenarioName);
-        var crdSet = ParseCrdSet(context.Option(CliOptions.CrdSet));
-        if (scenario is null || crdSet is null)
+        if (scenario is null)
         {
-            if (scenario is null)
-            {
-                context.Host.LogIssue(IssueLevel.Error, $"--scenario '{scenarioName}': unknown; expected one of {string.Join(", ", SandboxScenario.All.Select(s => s.Name))}");
-            }
+            problems.Add($"--scenario '{scenarioName}': unknown; expected one of {string.Join(", ", SandboxScenario.All.Select(s => s.Name))}");
+        }
 
-            if (crdSet is null)
-            {
-                context.Host.LogIssue(IssueLevel.Error, $"--crd-set '{context.Option(CliOptions.CrdSet)}': unknown; expected emissary3 or emissary4");
-            }
+        var crdSet = ParseCrdSet(context.Option(CliOptions.CrdSet));
+        if (crdSet is null)
+        {
+            problems.Add($"--crd-set '{context.Option(CliOptions.CrdSet)}': unknown; expected emissary3 or emissary4");
+        }
 
+        if (serve && string.IsNullOrWhiteSpace(context.Option(CliOptions.KubeconfigOut)))
+        {
+            problems.Add("sandbox serve: --kubeconfig-out FILE is required (where to write the sandbox cluster's kubeconfig)");
+        }
+
+        foreach (var problem in problems)
+        {
+            context.Host.LogIssue(IssueLevel.Error, problem);
+        }
+
+        // A default the user gave as a flag is left out: the loader refuses a flag given twice.
+        var spec = serve ? null : context.LoadSpec([.. SpecDefaults.Where(d => context.CommandLine.Value(d.Name) is null)]);
+        if (problems.Count > 0 || scenario is null || crdSet is null || (!serve && spec is null))
+        {
             return ExitCodes.BadInput;
         }
 
-        return words.Count == 2
+        return serve
             ? await SandboxServe.RunAsync(context, scenario, crdSet.Value)
-            : await RunRolloutAsync(context, scenario, crdSet.Value);
+            : await RunRolloutAsync(context, spec!, scenario, crdSet.Value);
     }
 
     internal static SimulatedClusterOptions ClusterOptions(SandboxScenario scenario, AmbassadorCrdSet crdSet, TimeProvider time, TimeSpan readyDelay) => new()
@@ -75,7 +89,7 @@ internal static class SandboxCommand
     internal static string MappingApiVersion(AmbassadorCrdSet crdSet) =>
         crdSet == AmbassadorCrdSet.Emissary4 ? "getambassador.io/v3alpha1" : "getambassador.io/v2";
 
-    /// <summary>The demo target; the user's own flags come after these and win.</summary>
+    /// <summary>The demo target; a flag the user gives replaces the default of the same name.</summary>
     internal static IReadOnlyList<CommandLineOption> SpecDefaults { get; } =
     [
         new("namespace", SandboxWorld.AppNamespace),
@@ -88,14 +102,8 @@ internal static class SandboxCommand
         new("envoy-namespace", SandboxWorld.AmbassadorNamespace),
     ];
 
-    private static async Task<int> RunRolloutAsync(CommandContext context, SandboxScenario scenario, AmbassadorCrdSet crdSet)
+    private static async Task<int> RunRolloutAsync(CommandContext context, RolloutSpec spec, SandboxScenario scenario, AmbassadorCrdSet crdSet)
     {
-        var spec = context.LoadSpec(SpecDefaults);
-        if (spec is null)
-        {
-            return ExitCodes.BadInput;
-        }
-
         var clock = new VirtualClock();
         var token = context.Shutdown.RunToken;
         await using var cluster = await SimulatedCluster.StartAsync(ClusterOptions(scenario, crdSet, clock, ReadyDelay), token);

@@ -46,7 +46,9 @@ internal static class SandboxServe
     /// <summary>Creates the file with mode 0600 before any content is written.</summary>
     private static async Task WritePrivateFileAsync(string path, string content, CancellationToken cancellationToken)
     {
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        // The create mode applies only to a new file: an existing one (perhaps world-readable) is replaced, not reused.
+        File.Delete(path);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;

@@ -55,6 +55,37 @@ public class SandboxCommandTests
     }
 
     [Test]
+    public async Task Sandbox_flags_and_spec_flags_are_reported_together()
+    {
+        var (code, env) = await CliRun.RunAsync(["sandbox", "--scenario", "sloow", "--crd-set", "emissary9", "--interval", "soon"]);
+        var output = env.Stdout.ToString();
+        Assert.That(code, Is.EqualTo(2), output);
+        Assert.That(output, Does.Contain("--scenario 'sloow'"));
+        Assert.That(output, Does.Contain("--crd-set 'emissary9'"));
+        Assert.That(output, Does.Contain("'soon' is not a duration"));
+        Assert.That(output, Does.Not.Contain("simulated cluster at"), "nothing starts on bad input");
+    }
+
+    [Test]
+    public async Task A_flag_replaces_the_sandbox_default_of_the_same_name()
+    {
+        var (code, env) = await CliRun.RunAsync(["sandbox", "--step-weights", "20,60", "--interval", "30s"]);
+        var output = env.Stdout.ToString();
+        Assert.That(code, Is.EqualTo(0), output);
+        Assert.That(output, Does.Contain("steps 20,60, interval 00:00:30"));
+    }
+
+    [Test]
+    public async Task Sandbox_serve_without_kubeconfig_out_is_reported_with_the_other_problems()
+    {
+        var (code, env) = await CliRun.RunAsync(["sandbox", "serve", "--scenario", "sloow"]);
+        var output = env.Stdout.ToString();
+        Assert.That(code, Is.EqualTo(2), output);
+        Assert.That(output, Does.Contain("--scenario 'sloow'"));
+        Assert.That(output, Does.Contain("--kubeconfig-out FILE is required"));
+    }
+
+    [Test]
     public async Task Emissary4_cluster_uses_v3alpha1_and_promotes()
     {
         var (code, env) = await CliRun.RunAsync(["sandbox", "--crd-set", "emissary4"]);
