@@ -161,7 +161,7 @@ public class KubeconfigTests
     public async Task In_cluster_is_used_without_input_when_the_service_account_is_mounted()
     {
         var env = new TestHostEnvironment();
-        env.Variables["KUBERNETES_SERVICE_HOST"] = "10.0.0.1";
+        env.Variables["KUBERNETES_SERVICE_HOST"] = "127.0.0.1";
         env.Variables["KUBERNETES_SERVICE_PORT"] = "443";
         var host = new GitHubActionsHost(env.Build());
         var resolver = new ClusterConnectionResolver(host, env.Build(), path => path == ClusterConnectionResolver.ServiceAccountTokenPath);
@@ -177,7 +177,7 @@ public class KubeconfigTests
     public async Task Without_input_or_service_account_the_default_kubeconfig_is_used()
     {
         var env = new TestHostEnvironment();
-        env.Variables["KUBERNETES_SERVICE_HOST"] = "10.0.0.1";
+        env.Variables["KUBERNETES_SERVICE_HOST"] = "127.0.0.1";
         env.Variables["KUBERNETES_SERVICE_PORT"] = "443";
         var resolver = new ClusterConnectionResolver(new LocalTerminalHost(env.Build()), env.Build(), _ => false);
 
