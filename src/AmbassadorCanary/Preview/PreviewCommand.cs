@@ -77,7 +77,7 @@ internal sealed class PreviewCommand(CommandContext context, IKubernetes client,
         return outcome.Succeeded ? ExitCodes.Success : ExitCodes.RolledBack;
     }
 
-    /// <summary>A failed comment is a warning: the preview itself is in place.</summary>
+    /// <summary>A failed comment is a warning, never a failed step: the preview itself is in place.</summary>
     private async Task CommentAsync(string previewName, string markdown, CancellationToken cancellationToken)
     {
         var environment = context.Session.Environment;
@@ -93,8 +93,9 @@ internal sealed class PreviewCommand(CommandContext context, IKubernetes client,
             var action = await new PreviewComment(comments).UpsertAsync(pullRequest, previewName, markdown, cancellationToken);
             PreviewLog.Comment(_logger, pullRequest.Number, action);
         }
-        catch (Exception e) when (e is Octokit.ApiException or HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
+            // Octokit is a reflection-based third party (under Native AOT too): whatever it throws, the preview stands.
             PreviewLog.CommentFailed(_logger, pullRequest.Number, e.Message);
         }
     }

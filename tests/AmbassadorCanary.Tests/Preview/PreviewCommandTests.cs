@@ -116,6 +116,28 @@ public sealed class PreviewCommandTests
         });
     }
 
+    [Test]
+    public async Task A_failing_GitHub_client_is_a_warning_and_the_preview_still_succeeds()
+    {
+        await using var github = await GitHubApiFake.StartAsync("octo/shop");
+        await using var cluster = await EngineCluster.StartAsync(AmbassadorCrdSet.Emissary4);
+        await cluster.SeedAsync(MappingDialect.V3Alpha1);
+        var environment = PullRequestRunner(github);
+        environment.Variables["INPUT_IMAGE"] = "web=web:2";
+        await using var session = PipelineSession.Start(environment.Build(), cluster.Clock, listenToSignals: false);
+        var context = new CommandContext(session, CommandLine.Parse(["preview"], CliOptions.Switches), cluster.Clock);
+        var spec = context.LoadSpec(PreviewCommand.SpecDefaults(context, "preview"))!;
+
+        var code = await new PreviewCommand(context, cluster.Client, spec, new VirtualClockPacer(cluster.Clock), (_, _) => new ThrowingComments()).RunAsync("preview");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Success));
+            Assert.That(environment.Stdout.ToString(), Does.Contain("::warning::").And.Contain("preview comment could not be written"));
+            Assert.That(cluster.Mapping("web-pr-7", "v3alpha1"), Is.Not.Null);
+        });
+    }
+
     /// <summary>A GitHub runner's environment for pull request #7 of octo/shop, pointed at the fake API.</summary>
     private TestHostEnvironment PullRequestRunner(GitHubApiFake github)
     {
@@ -162,5 +184,16 @@ public sealed class PreviewCommandTests
 
         var code = await new PreviewCommand(context, cluster.Client, spec, new VirtualClockPacer(cluster.Clock)).RunAsync(command);
         return (code, environment);
+    }
+
+    /// <summary>Fails the way Octokit's reflection can fail under Native AOT.</summary>
+    private sealed class ThrowingComments : IPullRequestComments
+    {
+        public Task<IReadOnlyList<PullRequestComment>> ListAsync(PullRequestContext pullRequest, CancellationToken cancellationToken) =>
+            throw new NullReferenceException("Octokit could not build List<IssueComment>");
+
+        public Task CreateAsync(PullRequestContext pullRequest, string body, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task UpdateAsync(PullRequestContext pullRequest, long commentId, string body, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

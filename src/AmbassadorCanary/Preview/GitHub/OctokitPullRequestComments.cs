@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Octokit;
 
 namespace AmbassadorCanary.Preview.GitHub;
@@ -10,6 +11,9 @@ internal sealed class OctokitPullRequestComments(IGitHubClient client) : IPullRe
         new(new GitHubClient(new ProductHeaderValue("ambassador-canary"), apiUrl) { Credentials = new Credentials(token) });
 
     // Octokit takes no CancellationToken: WaitAsync stops waiting on cancellation (the request itself runs out).
+    // Octokit's SimpleJson builds the page list by reflecting on List<IssueComment>(int): keep that constructor under
+    // Native AOT (rooting Octokit does not keep constructors of CoreLib generics over its types).
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<IssueComment>))]
     public async Task<IReadOnlyList<PullRequestComment>> ListAsync(PullRequestContext pullRequest, CancellationToken cancellationToken)
     {
         var comments = await client.Issue.Comment.GetAllForIssue(pullRequest.Owner, pullRequest.Repository, pullRequest.Number).WaitAsync(cancellationToken);
