@@ -80,7 +80,10 @@ public static partial class RolloutStateMachine
         var (state, o, spec) = (tick.State, tick.Observations, tick.Spec);
         var why = o.Hooks is { Kind: WebhookKind.ConfirmPromotion } gate ? gate.Failures : "the gate was not asked";
         var message = $"{reason}; waiting for the confirm-promotion gate at weight {state.Weight}: {why}";
-        RolloutAction[] actions = [.. first, new Wait(Min(WatchPeriod, spec.Interval))];
+        // Progressing re-checks readiness every WatchPeriod and asks again after the interval's analysis; the other phases
+        // (no steps, a last pause) have no analysis to wait for and ask again after one interval.
+        var wait = state.Phase == RolloutPhase.Progressing ? Min(WatchPeriod, spec.Interval) : spec.Interval;
+        RolloutAction[] actions = [.. first, new Wait(wait)];
         if (state.AwaitingGateSince is null)
         {
             // The first closed answer is a transition (history, Event); the step's clock restarts so analysis keeps its interval.

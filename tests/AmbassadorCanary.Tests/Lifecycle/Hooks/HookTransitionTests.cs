@@ -58,8 +58,8 @@ public sealed class HookTransitionTests
         yield return Case("promote-now waits for the gate", State(RolloutPhase.Progressing, 0, 10, Sec30), Seen(routeWeight: 10, verdict: Verdict(CheckOutcome.Pass, VerdictKind.PromoteNow)) with { Hooks = Answered(WebhookKind.ConfirmPromotion, 403) }, gate, RolloutPhase.Progressing, 0, 10, "Wait(10s)");
         yield return Case("promote-now with an open gate promotes", State(RolloutPhase.Progressing, 0, 10, Sec30), Seen(routeWeight: 10, verdict: Verdict(CheckOutcome.Pass, VerdictKind.PromoteNow)) with { Hooks = Answered(WebhookKind.ConfirmPromotion, 200) }, gate, Promoting, 0, 10, "PromotePrimary Wait(5s)");
         yield return Case("manual promotion does not ask the gate", State(RolloutPhase.Progressing, 1, 50, Min1), Seen(routeWeight: 50), manualGate, Paused, 2, 50, "Wait(next run)");
-        yield return Case("no steps: closed gate holds at weight 0", State(CanaryDeploying, sinceTransition: Min1), Seen(routeWeight: null) with { Hooks = Answered(WebhookKind.ConfirmPromotion, 403) }, noStepsGate, CanaryDeploying, -1, 0, "ReconcileRoutes Wait(10s)");
-        yield return Case("last pause over: closed gate pauses again", State(Paused, 1, 10, TimeSpan.FromMinutes(2)), Seen(routeWeight: 10) with { Hooks = Answered(WebhookKind.ConfirmPromotion, 500) }, pauseLastGate, Paused, 1, 10, "Wait(10s)");
+        yield return Case("no steps: closed gate holds at weight 0", State(CanaryDeploying, sinceTransition: Min1), Seen(routeWeight: null) with { Hooks = Answered(WebhookKind.ConfirmPromotion, 403) }, noStepsGate, CanaryDeploying, -1, 0, "ReconcileRoutes Wait(60s)");
+        yield return Case("last pause over: closed gate pauses again", State(Paused, 1, 10, TimeSpan.FromMinutes(2)), Seen(routeWeight: 10) with { Hooks = Answered(WebhookKind.ConfirmPromotion, 500) }, pauseLastGate, Paused, 1, 10, "Wait(60s)");
 
         // Post-rollout and rollback
         yield return Case("succeeded runs the post-rollout hooks", State(Finalizing, 1, 0, Sec30), Seen(routeWeight: 0, primary: Ready), ends, Succeeded, 1, 0, "RemoveCanaryRoutes RemoveCanaryService RemoveCanaryDeployment RunHooks(PostRollout)");
