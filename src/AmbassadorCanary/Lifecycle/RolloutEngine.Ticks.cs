@@ -131,14 +131,21 @@ internal sealed partial class RolloutEngine
     /// <summary>
     /// Cancelled (pipeline cancel, SIGTERM): with OnCancel = Rollback the canary weight goes to 0 and the state becomes
     /// RollingBack, so the next run finishes the rollback; with Leave the state stays as it is. A promotion already
-    /// under way is left for the next run to finish.
+    /// under way is left for the next run to finish, but with OnCancel = Rollback its canary weight still goes to 0:
+    /// nobody watches the canary's readiness after this process ends.
     /// </summary>
     private async Task<RolloutOutcome> CancelAsync(Run run, RolloutState state, Decision? last)
     {
         using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5), _time);
-        var rollBack = _spec.OnCancel == Spec.CancelBehaviour.Rollback
+        var onCancelRollback = _spec.OnCancel == Spec.CancelBehaviour.Rollback;
+        var rollBack = onCancelRollback
             && state.Phase is not (RolloutPhase.RollingBack or RolloutPhase.Promoting or RolloutPhase.Finalizing)
             && !state.Phase.IsTerminal();
+        if (onCancelRollback && state.Phase == RolloutPhase.Promoting && state.Weight > 0)
+        {
+            return await UnweightPromotionAsync(run, state, last, grace.Token);
+        }
+
         EngineLog.Cancelled(_logger, _target, state.Phase, rollBack ? "canary weight to 0, rolling back" : "state left as it is");
         if (!rollBack)
         {
@@ -158,6 +165,23 @@ internal sealed partial class RolloutEngine
             await run.Session.Router.SetWeightAsync(0, grace.Token);
             await SaveAsync(run, state, decision, grace.Token);
             return RolloutOutcome.From(decision.Next, decision, cancelled: true);
+        }
+        catch (Exception e) when (e is ClusterOperationException or HttpRequestException or OperationCanceledException)
+        {
+            return RolloutOutcome.From(state, last, cancelled: true) with { Message = $"cancelled; setting the canary weight to 0 failed: {e.Message}" };
+        }
+    }
+
+    /// <summary>Cancelled while promoting: the primary keeps rolling out, the canary loses its weight; the next run finishes the promotion.</summary>
+    private async Task<RolloutOutcome> UnweightPromotionAsync(Run run, RolloutState state, Decision? last, CancellationToken grace)
+    {
+        EngineLog.Cancelled(_logger, _target, state.Phase, "canary weight to 0, the next run finishes the promotion");
+        try
+        {
+            var next = state with { Weight = 0, Message = "cancelled while promoting: canary weight 0; the next run finishes the promotion" };
+            await run.Session.Router.SetWeightAsync(0, grace);
+            await run.Session.Store.SaveAsync(next, grace);
+            return RolloutOutcome.From(next, last, cancelled: true);
         }
         catch (Exception e) when (e is ClusterOperationException or HttpRequestException or OperationCanceledException)
         {

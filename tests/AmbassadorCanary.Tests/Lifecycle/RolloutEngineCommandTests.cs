@@ -151,6 +151,34 @@ public sealed class RolloutEngineCommandTests
     }
 
     [Test]
+    public async Task Cancellation_while_promoting_takes_the_canary_weight_away_and_the_next_run_finishes_the_promotion()
+    {
+        await using var cluster = await EngineCluster.StartAsync();
+        await cluster.SeedAsync(MappingDialect.V2);
+        var spec = EngineCluster.Spec() with { OnCancel = CancelBehaviour.Rollback };
+        using var cancel = new CancellationTokenSource();
+        var pacer = new CancellingPacer(cluster, cancel, whenPhase: RolloutPhase.Promoting);
+
+        var outcome = await cluster.Engine(spec, pacer: pacer).RunAsync(RunMode.Rollout, cancel.Token);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.Cancelled, Is.True);
+            Assert.That(outcome.ExitCode, Is.EqualTo(ExitCodes.RolledBack));
+            Assert.That(outcome.Phase, Is.EqualTo(RolloutPhase.Promoting));
+            Assert.That(cluster.State()!.Phase, Is.EqualTo(RolloutPhase.Promoting));
+            Assert.That(cluster.State()!.Weight, Is.Zero);
+            Assert.That((int?)cluster.Mapping("web-canary")!["spec"]!["weight"], Is.Zero);
+        });
+
+        cluster.Clock.Advance(spec.LockDuration);
+        var next = await cluster.Engine(spec, runId: "next").RunAsync(RunMode.Rollout, CancellationToken.None);
+        Assert.That(next.Phase, Is.EqualTo(RolloutPhase.Succeeded), next.Message);
+        Assert.That(cluster.Deployment("web")!.Spec.Template.Spec.Containers[0].Image, Is.EqualTo("web:2"));
+        Assert.That(cluster.Safety.Violations, Is.Empty);
+    }
+
+    [Test]
     public async Task Status_reports_the_persisted_state_and_the_live_cluster()
     {
         await using var cluster = await EngineCluster.StartAsync();
@@ -223,11 +251,12 @@ public sealed class RolloutEngineCommandTests
     }
 
     /// <summary>Moves the virtual clock like the sandbox does, and cancels the run once the state reaches a weight.</summary>
-    private sealed class CancellingPacer(EngineCluster cluster, CancellationTokenSource cancel, int whenWeight) : IRolloutPacer
+    private sealed class CancellingPacer(EngineCluster cluster, CancellationTokenSource cancel, int? whenWeight = null, RolloutPhase? whenPhase = null) : IRolloutPacer
     {
         public Task WaitAsync(TimeSpan delay, CancellationToken cancellationToken)
         {
-            if (cluster.State()?.Weight == whenWeight)
+            var state = cluster.State();
+            if ((whenWeight is not null && state?.Weight == whenWeight) || (whenPhase is not null && state?.Phase == whenPhase))
             {
                 cancel.Cancel();
                 cancellationToken.ThrowIfCancellationRequested();
