@@ -13,8 +13,12 @@ internal sealed partial class RolloutEngine
             ? throw new ArgumentException("lifecycle webhooks (pre-rollout, confirm-promotion, post-rollout, rollback) need a webhook runner", nameof(webhooks))
             : webhooks;
 
-    /// <summary>Runs the pre-rollout hooks or the promotion gate when this tick needs them, and adds their answers to the observations.</summary>
-    private async Task<Observations> WithHooksAsync(RolloutState state, Observations observations, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the pre-rollout hooks or the promotion gate when this tick needs them, and adds their answers to the
+    /// observations. Hooks may take a while (timeouts, retries), so the Deployments' health is read again afterwards:
+    /// a canary that turned unready while the gate was asked is rolled back, not promoted.
+    /// </summary>
+    private async Task<Observations> WithHooksAsync(Session session, RolloutState state, Observations observations, CancellationToken cancellationToken)
     {
         if (RolloutStateMachine.HooksDue(state, observations, _spec) is not { } kind)
         {
@@ -22,7 +26,8 @@ internal sealed partial class RolloutEngine
         }
 
         var results = await CallHooksAsync(kind, state.Phase, state.Weight, state, cancellationToken);
-        return observations with { Hooks = new HookObservation(kind, results) };
+        var (canary, primary) = await session.Workload.ObserveAsync(state.Images, cancellationToken);
+        return observations with { Hooks = new HookObservation(kind, results), Canary = canary, Primary = primary };
     }
 
     /// <summary>Runs the decision's RunHooks actions (post-rollout, rollback) and adds their answers to the state to persist.</summary>

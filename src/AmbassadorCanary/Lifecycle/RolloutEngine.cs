@@ -121,7 +121,7 @@ internal sealed partial class RolloutEngine
             while (true)
             {
                 await run.Lock.RenewAsync(cancellationToken);
-                var observations = await WithHooksAsync(state, await ObserveAsync(run, state, desired, cancellationToken), cancellationToken);
+                var observations = await WithHooksAsync(run.Session, state, await ObserveAsync(run, state, desired, cancellationToken), cancellationToken);
                 var decision = RolloutStateMachine.Next(state, observations, _spec);
                 await ExecuteAsync(run.Session, decision, cancellationToken);
                 decision = await RunEndHooksAsync(decision, cancellationToken);

@@ -89,6 +89,37 @@ public sealed class HookRolloutTests
     }
 
     [Test]
+    public async Task A_canary_that_turns_unready_while_the_gate_is_asked_is_rolled_back_not_promoted()
+    {
+        await using var cluster = await EngineCluster.StartAsync();
+        await cluster.SeedAsync(MappingDialect.V2);
+        await using var hooks = await LoopbackHttpServer.StartAsync();
+        using var http = new HttpClient();
+        hooks.Respond((_, _) =>
+        {
+            // The canary loses its pods while the approver takes its time, and then approves.
+            cluster.Emulator.Store.Update(ResourceType.Deployments, EngineCluster.Ns, "web-canary", d =>
+            {
+                d["status"]!["availableReplicas"] = 0;
+                return d;
+            }, statusOnly: true);
+            return new CannedResponse(200, "ok");
+        });
+        var spec = SpecWith(hooks, EngineCluster.Spec(), ("approval", WebhookKind.ConfirmPromotion));
+
+        var outcome = await Engine(cluster, spec, http).RunAsync(RunMode.Rollout, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.Phase, Is.EqualTo(RolloutPhase.RolledBack), outcome.Message);
+            Assert.That(To(hooks, "approval"), Has.Count.EqualTo(1));
+            Assert.That(outcome.History.Select(h => h.To), Does.Not.Contain(RolloutPhase.Promoting));
+            Assert.That(cluster.Deployment("web")!.Spec.Template.Spec.Containers[0].Image, Is.EqualTo("web:1"), "the primary is not promoted");
+            Assert.That(cluster.Mapping("web-canary"), Is.Null);
+        });
+    }
+
+    [Test]
     public async Task The_gate_survives_step_runs_each_run_asking_once_the_step_is_due()
     {
         await using var cluster = await EngineCluster.StartAsync();
