@@ -21,7 +21,19 @@ internal sealed class EngineRunner(CommandContext context, IKubernetes client, R
     {
         var host = context.Host;
         var token = context.Shutdown.RunToken;
-        using var prometheusHttp = spec.Analysis.Prometheus is { } prometheusSpec ? PrometheusHttp.CreateClient(prometheusSpec) : null;
+        HttpClient? prometheusClient;
+        try
+        {
+            prometheusClient = spec.Analysis.Prometheus is { } prometheusSpec ? PrometheusHttp.CreateClient(prometheusSpec) : null;
+        }
+        catch (InvalidOperationException e)
+        {
+            // An unreadable CA file: bad input, reported before the cluster is called.
+            host.LogIssue(IssueLevel.Error, $"{command}: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        using var prometheusHttp = prometheusClient;
         using var webhookHttp = spec.Analysis.Webhooks.Count > 0 ? new HttpClient() : null;
         var prometheus = prometheusHttp is null ? null : new PrometheusClient(prometheusHttp, spec.Analysis.Prometheus!, time);
         var webhooks = webhookHttp is null ? null : new WebhookRunner(webhookHttp, time, context.Loggers.CreateLogger<WebhookRunner>());

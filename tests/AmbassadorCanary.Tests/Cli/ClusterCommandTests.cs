@@ -65,6 +65,19 @@ public sealed class ClusterCommandTests
     }
 
     [Test]
+    public async Task An_unreadable_Prometheus_CA_file_is_bad_input_and_never_calls_the_cluster()
+    {
+        var caFile = Path.Combine(Path.GetTempPath(), $"absent-ca-{Guid.NewGuid():N}.pem");
+        var (code, env) = await CliRun.RunAsync(
+            ["rollout", "--kubeconfig", _kubeconfig, "--namespace", "demo", "--deployment", "web", "--image", "web=ghcr.io/example/web:2.0.0",
+             "--mapping", "web", "--metrics-provider", "prometheus", "--prometheus-url", "https://127.0.0.1:9/", "--prometheus-ca-file", caFile]);
+        var output = env.Stdout.ToString();
+        Assert.That(code, Is.EqualTo(2), output);
+        Assert.That(output, Does.Contain($"Prometheus CA file {caFile}: cannot read it"));
+        Assert.That(_cluster.Api.Requests.All, Is.Empty, "bad input must not reach the cluster");
+    }
+
+    [Test]
     public async Task Unknown_command_is_bad_input_with_a_suggestion()
     {
         var (code, env) = await CliRun.RunAsync(["rolout"]);
