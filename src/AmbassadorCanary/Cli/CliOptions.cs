@@ -7,7 +7,6 @@ internal static class CliOptions
     public const string Context = "context";
     public const string Output = "output";
     public const string File = "file";
-    public const string Config = "config";
     public const string Scenario = "scenario";
     public const string KubeconfigOut = "kubeconfig-out";
     public const string Debug = "debug";
@@ -15,13 +14,12 @@ internal static class CliOptions
     public const string PreviewName = "preview-name";
     public const string PreviewBaseUrl = "preview-base-url";
     public const string CrdSet = "crd-set";
-    public const string Seed = "seed";
 
     /// <summary>Options that take no value.</summary>
     public static IReadOnlyList<string> Switches { get; } = [Debug];
 
     public static IReadOnlyList<string> External { get; } =
-        [Kubeconfig, Context, Output, File, Config, Scenario, KubeconfigOut, Debug, GitHubToken, PreviewName, PreviewBaseUrl, CrdSet, Seed, "command"];
+        [Kubeconfig, Context, Output, File, Scenario, KubeconfigOut, Debug, GitHubToken, PreviewName, PreviewBaseUrl, CrdSet, "command"];
 
     public static IReadOnlyList<string> Commands { get; } =
         ["rollout", "step", "promote", "rollback", "status", "plan", "preview", "preview-cleanup", "sandbox", "help"];

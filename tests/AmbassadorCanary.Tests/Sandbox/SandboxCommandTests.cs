@@ -66,6 +66,16 @@ public class SandboxCommandTests
         Assert.That(output, Does.Not.Contain("simulated cluster at"), "nothing starts on bad input");
     }
 
+    [TestCase("--seed")]
+    [TestCase("--config")]
+    public async Task A_flag_nothing_reads_is_bad_input_not_silently_ignored(string flag)
+    {
+        var (code, env) = await CliRun.RunAsync(["sandbox", flag, "3"]);
+        var output = env.Stdout.ToString();
+        Assert.That(code, Is.EqualTo(2), output);
+        Assert.That(output, Does.Contain($"flag {flag}: unknown flag"));
+    }
+
     [Test]
     public async Task A_flag_replaces_the_sandbox_default_of_the_same_name()
     {
