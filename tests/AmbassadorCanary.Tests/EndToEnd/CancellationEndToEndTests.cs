@@ -28,7 +28,7 @@ public class CancellationEndToEndTests
         tool.Signal("TERM");
         var code = await tool.WaitForExitAsync(ExitLimit);
 
-        Assert.That(code, Is.Not.EqualTo(ExitCodes.Success), tool.Stdout + tool.Stderr);
+        Assert.That(code, Is.EqualTo(ExitCodes.RolledBack), "a cancelled rollout exits 1 (docs/pipeline-hosts.md)\n" + tool.Stdout + tool.Stderr);
         Assert.That(await serve.CanaryWeightAsync("web-canary"), Is.EqualTo(0), "the canary gets no traffic after the cancellation");
         var state = await serve.Client.CoreV1.ReadNamespacedConfigMapAsync("web-canary-state", SandboxServeProcess.Namespace);
         var persisted = RolloutStateStore.Deserialize(state.Data[RolloutStateStore.DataKey]);
