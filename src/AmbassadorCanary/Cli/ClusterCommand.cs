@@ -10,10 +10,17 @@ internal static class ClusterCommand
 {
     public static async Task<int> RunAsync(string command, CommandContext context)
     {
-        // Bad input stops here, before a connection is even attempted.
+        // Bad input stops here, before a connection is even attempted; every problem is reported.
+        var output = context.Option(CliOptions.Output);
+        var badOutput = output is not (null or "" or "table" or "json");
+        if (badOutput)
+        {
+            context.Host.LogIssue(IssueLevel.Error, $"--output '{output}': unknown; expected table or json");
+        }
+
         var preview = command is "preview" or "preview-cleanup";
         var spec = preview ? context.LoadSpec(PreviewCommand.SpecDefaults(context, command)) : context.LoadSpec();
-        if (spec is null)
+        if (spec is null || badOutput)
         {
             return ExitCodes.BadInput;
         }

@@ -78,6 +78,19 @@ public sealed class ClusterCommandTests
     }
 
     [Test]
+    public async Task An_unknown_output_format_is_bad_input_reported_with_the_other_problems()
+    {
+        var (code, env) = await CliRun.RunAsync(
+            ["status", "--kubeconfig", _kubeconfig, "--namespace", "demo", "--deployment", "web", "--image", "web=ghcr.io/example/web:2.0.0",
+             "--mapping", "web", "--output", "yaml", "--interval", "soon"]);
+        var output = env.Stdout.ToString();
+        Assert.That(code, Is.EqualTo(2), output);
+        Assert.That(output, Does.Contain("--output 'yaml': unknown; expected table or json"));
+        Assert.That(output, Does.Contain("'soon' is not a duration"));
+        Assert.That(_cluster.Api.Requests.All, Is.Empty, "bad input must not reach the cluster");
+    }
+
+    [Test]
     public async Task Unknown_command_is_bad_input_with_a_suggestion()
     {
         var (code, env) = await CliRun.RunAsync(["rolout"]);
