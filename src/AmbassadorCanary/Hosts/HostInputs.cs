@@ -27,12 +27,38 @@ internal sealed record HostInputs(IReadOnlyDictionary<string, string> Values)
             value = value.Trim();
             if (input.IsSecret)
             {
-                addSecret(value);
+                foreach (var secret in SecretsIn(input, value))
+                {
+                    addSecret(secret);
+                }
             }
 
             values[input.Name] = value;
         }
 
         return new HostInputs(values);
+    }
+
+    /// <summary>
+    /// What to mask of a secret input. A kubeconfig is masked by its credentials (and, in base64, as a whole), not
+    /// line by line: masking "apiVersion: v1" or "namespace: default" would garble every later log line holding them.
+    /// One that does not parse is masked line by line, since its secrets cannot be told apart.
+    /// </summary>
+    private static IEnumerable<string> SecretsIn(ActionInput input, string value)
+    {
+        if (input.Name != "kubeconfig")
+        {
+            return [value];
+        }
+
+        try
+        {
+            var secrets = KubeconfigDocument.Parse(KubeconfigInput.Decode(value)).Secrets;
+            return KubeconfigInput.IsBase64(value) ? [value, .. secrets] : secrets;
+        }
+        catch (FormatException)
+        {
+            return [value];
+        }
     }
 }

@@ -44,7 +44,8 @@ public class AzureRunnerEndToEndTests
         Assert.That(tool.Stdout, Does.Not.Contain("::add-mask::").And.Not.Contain("##vso[task.logissue type=error"));
 
         string[] secrets = [serve.Token, serve.Kubeconfig];
-        LeakScan.AssertMaskedFirst(tool.Stdout, secrets, SetSecret);
+        LeakScan.AssertMaskedFirst(tool.Stdout, [serve.Token], SetSecret);
+        LeakScan.AssertNoSecret(string.Join('\n', tool.Stdout.Split('\n').Where(l => !l.StartsWith(SetSecret, StringComparison.Ordinal))), secrets, "stdout");
         LeakScan.AssertNoSecret(tool.Stderr, secrets, "stderr");
         LeakScan.AssertNoSecret(summary, secrets, "uploaded summary");
     }

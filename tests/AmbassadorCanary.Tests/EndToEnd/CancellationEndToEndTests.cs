@@ -40,7 +40,8 @@ public class CancellationEndToEndTests
         Assert.That(outputs["weight"], Is.EqualTo("0"));
         Assert.That(JsonNode.Parse(outputs["metrics"]), Is.InstanceOf<JsonObject>());
         string[] secrets = [serve.Token, EndToEndRun.GitHubToken, serve.Kubeconfig];
-        LeakScan.AssertMaskedFirst(tool.Stdout, secrets, "::add-mask::");
+        LeakScan.AssertMaskedFirst(tool.Stdout, [serve.Token, EndToEndRun.GitHubToken], "::add-mask::");
+        LeakScan.AssertNoSecret(string.Join('\n', tool.Stdout.Split('\n').Where(l => !l.StartsWith("::add-mask::", StringComparison.Ordinal))), secrets, "stdout");
         LeakScan.AssertNoSecret(tool.Stderr, secrets, "stderr");
         LeakScan.AssertNoSecret(await File.ReadAllTextAsync(runner.SummaryFile), secrets, "GITHUB_STEP_SUMMARY");
     }
