@@ -49,14 +49,7 @@ internal static class PreviewWorkloadBuilder
             {
                 Type = "ClusterIP",
                 Selector = Own(Rewrite(primaryService.Spec.Selector ?? primary.Spec.Selector.MatchLabels, keys, names), names),
-                Ports = (primaryService.Spec.Ports ?? []).Select(p => new V1ServicePort
-                {
-                    Name = p.Name,
-                    Port = p.Port,
-                    TargetPort = p.TargetPort,
-                    Protocol = p.Protocol,
-                    AppProtocol = p.AppProtocol,
-                }).ToList(),
+                Ports = CanaryWorkloadBuilder.CopyPorts(primaryService),
             },
         };
     }

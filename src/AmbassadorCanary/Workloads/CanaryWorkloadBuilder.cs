@@ -88,14 +88,7 @@ internal static class CanaryWorkloadBuilder
             {
                 Type = "ClusterIP",
                 Selector = selector,
-                Ports = (primaryService.Spec.Ports ?? []).Select(p => new V1ServicePort
-                {
-                    Name = p.Name,
-                    Port = p.Port,
-                    TargetPort = p.TargetPort,
-                    Protocol = p.Protocol,
-                    AppProtocol = p.AppProtocol,
-                }).ToList(),
+                Ports = CopyPorts(primaryService),
             },
         };
     }
@@ -119,4 +112,15 @@ internal static class CanaryWorkloadBuilder
     private static IEnumerable<V1Container> AllContainers(V1PodSpec spec) => (spec.InitContainers ?? []).Concat(spec.Containers ?? []);
 
     private static T Clone<T>(T value) => KubernetesJson.Deserialize<T>(KubernetesJson.Serialize(value));
+
+    /// <summary>The primary Service's ports, without the node ports a copy must not claim.</summary>
+    internal static List<V1ServicePort> CopyPorts(V1Service primaryService) =>
+        (primaryService.Spec.Ports ?? []).Select(p => new V1ServicePort
+        {
+            Name = p.Name,
+            Port = p.Port,
+            TargetPort = p.TargetPort,
+            Protocol = p.Protocol,
+            AppProtocol = p.AppProtocol,
+        }).ToList();
 }
