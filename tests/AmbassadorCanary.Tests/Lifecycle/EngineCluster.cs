@@ -22,21 +22,22 @@ internal sealed class EngineCluster : IAsyncDisposable
     public const string Ns = "prod";
     public const string BadImage = "web:never-ready";
 
-    private EngineCluster(VirtualClock clock, KubeApiEmulator emulator, DeploymentController controller, Kubernetes client, SafetyMonitor safety, AmbassadorSimulator? ambassador)
+    private readonly SimulatedCluster _cluster;
+
+    private EngineCluster(VirtualClock clock, SimulatedCluster cluster, Kubernetes client, SafetyMonitor safety, bool withAmbassador)
     {
-        Ambassador = ambassador;
+        _cluster = cluster;
         Clock = clock;
-        Emulator = emulator;
-        Controller = controller;
         Client = client;
         Safety = safety;
+        Ambassador = withAmbassador ? cluster.Ambassador : null;
     }
 
     public VirtualClock Clock { get; }
 
-    public KubeApiEmulator Emulator { get; }
+    public KubeApiEmulator Emulator => _cluster.Api;
 
-    public DeploymentController Controller { get; }
+    public DeploymentController Controller => _cluster.Deployments;
 
     public Kubernetes Client { get; }
 
@@ -49,28 +50,23 @@ internal sealed class EngineCluster : IAsyncDisposable
     {
         KubernetesJsonSetup.Register();
         var clock = new VirtualClock();
-        var crds = Path.Combine(Routing.GoldenFiles.SharedDir, "crds");
-        AmbassadorSimulator? ambassador = null;
-        var emulator = await KubeApiEmulator.StartAsync(new EmulatorOptions
+        var cluster = await SimulatedCluster.StartAsync(new SimulatedClusterOptions
         {
-            Time = clock,
-            CrdSet = crdSet,
-            CrdDirectory = crds,
-            PodProxy = (r, ct) => ambassador?.PodProxy(r, ct) ?? Task.FromResult<PodProxyResponse?>(null),
+            Emulator = new EmulatorOptions { Time = clock, CrdSet = crdSet, CrdDirectory = Path.Combine(Routing.GoldenFiles.SharedDir, "crds") },
+            Deployments = new DeploymentControllerOptions
+            {
+                ReadyDelay = TimeSpan.FromSeconds(20),
+                NeverReadyImages = new HashSet<string> { BadImage },
+            },
+            Ambassador = ambassadorOptions ?? new AmbassadorSimulatorOptions(),
         }, CancellationToken.None);
-        var controller = new DeploymentController(emulator.Store, clock, new DeploymentControllerOptions
-        {
-            ReadyDelay = TimeSpan.FromSeconds(20),
-            NeverReadyImages = new HashSet<string> { BadImage },
-        });
-        var safety = new SafetyMonitor(emulator.Store);
+        var safety = new SafetyMonitor(cluster.Store);
         if (ambassadorOptions is not null)
         {
-            ambassador = new AmbassadorSimulator(emulator.Store, clock, ambassadorOptions);
-            emulator.Store.Create(KubeEmulator.Store.ResourceType.Deployments, "emissary", EmissaryObjects.Deployment(replicas: 2));
+            cluster.Store.Create(KubeEmulator.Store.ResourceType.Deployments, "emissary", EmissaryObjects.Deployment(replicas: 2));
         }
 
-        return new EngineCluster(clock, emulator, controller, NewClient(emulator), safety, ambassador);
+        return new EngineCluster(clock, cluster, NewClient(cluster.Api), safety, ambassadorOptions is not null);
     }
 
     public static Kubernetes NewClient(KubeApiEmulator emulator, params DelegatingHandler[] handlers) =>
@@ -162,10 +158,8 @@ internal sealed class EngineCluster : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Safety.Dispose();
-        Ambassador?.Dispose();
-        Controller.Dispose();
         Client.Dispose();
-        await Emulator.DisposeAsync();
+        await _cluster.DisposeAsync();
     }
 
     private static T? Read<T>(Func<T> read)
